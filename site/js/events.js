@@ -1,0 +1,55 @@
+// events.js documents the one event stream that a program run produces. Every view reads
+// it: the output panel, the editor's line markers, the embed widget and the Node runner
+// (which prints the same objects as JSON lines). Nothing else defines event shapes.
+//
+// A run emits, in order:
+//
+//   {kind: "start", clock: "virtual"|"real"}
+//       The program is about to run. With the virtual clock, sleeps finish at once and
+//       time.Now/time.Since report the slept time; with the real clock they take as long
+//       as they say.
+//   {kind: "stdout"|"stderr", body: string, t: number}
+//       Text the program wrote, in the order written. t is the milliseconds since start
+//       on the run's clock when the write happened. A body may hold several lines or
+//       part of one.
+//   {kind: "stdin-wait"}
+//       The program is blocked reading standard input and nothing is buffered. The view
+//       offers an input line; what the learner types is sent back with the "stdin"
+//       message of the worker protocol (see runner-worker.js).
+//   {kind: "truncated", reason: string}
+//       The output cap was reached; the program was stopped and later output dropped.
+//   {kind: "exit", status: number, elapsed: number}
+//       The program ended: status is its exit code (2 for a Go fatal error such as a
+//       deadlock or an unrecovered panic), elapsed the milliseconds since start on the
+//       run's clock. After "truncated", status is -1.
+//   {kind: "error", message: string}
+//       The host failed before or while running the program (a missing file, a module
+//       that does not compile). Nothing follows it.
+//
+// Compile-stage events are added by the toolchain (see toolchain.js); they come before
+// "start" and, when the build fails, instead of it.
+
+/** Event kinds, for views that switch on them. */
+export const Kind = Object.freeze({
+  Start: "start",
+  Stdout: "stdout",
+  Stderr: "stderr",
+  StdinWait: "stdin-wait",
+  Truncated: "truncated",
+  Exit: "exit",
+  Error: "error",
+});
+
+/** exitLine formats the closing line of a transcript, as the output panel shows it. */
+export function exitLine(status) {
+  return status === 0 ? "Program exited." : `Program exited: status ${status}.`;
+}
+
+/** formatElapsed prints milliseconds as a short duration: 950ms, 3.000s, 2m03.5s. */
+export function formatElapsed(ms) {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  if (ms < 60000) return `${(ms / 1000).toFixed(3)}s`;
+  const m = Math.floor(ms / 60000);
+  const s = ((ms % 60000) / 1000).toFixed(1).padStart(4, "0");
+  return `${m}m${s}s`;
+}

@@ -1,0 +1,491 @@
+// host.js runs one compiled Go program (GOOS=js GOARCH=wasm) and reports what it does as
+// the events documented in events.js. It is the single host for every place a program
+// runs: the browser's runner worker and the Node runner used by tests and benchmarks.
+//
+// It wraps Go's own wasm_exec.js (bundled from GOROOT at build time) and supplies what
+// wasm_exec.js leaves to its embedder:
+//   - a file system: an in-memory volume (memfs) holding the lesson's data files, with the
+//     program's working directory at WORKDIR, standard output and error routed to events,
+//     and standard input delivered line by line;
+//   - a clock: the real one, or a virtual one in which sleeping costs no wall time;
+//   - limits: output is capped and memory is bounded, so a runaway program is cut off
+//     with a note instead of taking the page down with it.
+//
+// It is not for: fetching modules, compiling Go, or talking to a page; see runner-worker.js
+// and toolchain.js for those.
+
+import { memfs } from "memfs";
+import "go-wasm-exec"; // defines globalThis.Go
+import { Kind } from "./events.js";
+
+/** WORKDIR is the program's working directory; the lesson's data files live there. */
+export const WORKDIR = "/lesson";
+
+/** DEFAULT_LIMITS bound a run's output and memory. */
+export const DEFAULT_LIMITS = Object.freeze({
+  outputBytes: 1 << 20, // 1 MiB of stdout and stderr together
+  outputLines: 10000,
+  memoryBytes: 1 << 30, // 1 GiB of WebAssembly memory
+});
+
+// The virtual clock starts where the Go playground's does: 2009-11-10 23:00:00 UTC.
+const VIRTUAL_EPOCH_SECONDS = 1257894000;
+// A monotonic clock that starts at zero looks like "no time"; start it at one second.
+const MONOTONIC_BASE_NS = 1e9;
+// How long the program must sit blocked, with nothing able to wake it, before the host
+// asks the runtime to report a deadlock (milliseconds of real time).
+const IDLE_GRACE_MS = 50;
+
+/**
+ * startProgram instantiates module (a WebAssembly.Module of a Go program) and runs it.
+ * It returns a ProgramRun at once; events go to emit as they happen.
+ *
+ * options:
+ *   files   {name: string|Uint8Array} data files placed under WORKDIR (names may hold "/")
+ *   clock   "virtual" (default) or "real"
+ *   args    command-line arguments after the program name
+ *   emit    function(event) receiving every event
+ *   limits  overrides for DEFAULT_LIMITS
+ */
+export function startProgram(module, options) {
+  return new ProgramRun(module, options);
+}
+
+/** ProgramRun is one run of one program. done resolves with the final event. */
+export class ProgramRun {
+  constructor(module, { files = {}, clock = "virtual", args = [], emit, limits = {} }) {
+    // Output is gathered into chunks (the runtime writes a panic message a few bytes at a
+    // time); every other event, and every return of control to the host, flushes first.
+    this.chunk = null;
+    this.emit = (event) => {
+      this.flushOutput();
+      emit(event);
+    };
+    this.emitOutput = emit;
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
+    this.finished = false;
+    this.go = new globalThis.Go();
+    this.go.argv = ["main", ...args];
+    this.go.env = { HOME: "/home/gopher", USER: "gopher", PWD: WORKDIR };
+    this.clock = clock === "real" ? new RealClock(this.go) : new VirtualClock(this.go);
+    this.output = new OutputMeter(this.limits);
+    this.stdin = new StdinPipe(this);
+    this.decoders = { 1: new TextDecoder(), 2: new TextDecoder() };
+    this.inflight = 0; // host operations that will call back into Go
+    this.lastActive = 0;
+    this.idleTimer = null;
+
+    globalThis.fs = this.fileSystem(files);
+    globalThis.process = programProcess();
+    if (hostFetch) {
+      // net/http uses fetch; a request in flight is not a deadlock.
+      globalThis.fetch = (...args) => {
+        this.inflight++;
+        return hostFetch(...args).finally(() => this.inflight--);
+      };
+    }
+
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+    this.go.exit = (status) => this.finish({ kind: Kind.Exit, status, elapsed: this.clock.now() });
+    this.start(module);
+  }
+
+  async start(module) {
+    try {
+      const instance = await WebAssembly.instantiate(module, this.go.importObject);
+      this.emit({ kind: Kind.Start, clock: this.clock.name });
+      this.clock.begin();
+      const resume = this.go._resume.bind(this.go);
+      this.go._resume = () => {
+        resume();
+        this.watchIdle();
+      };
+      const exited = this.go.run(instance);
+      this.watchIdle();
+      await exited;
+    } catch (err) {
+      if (!this.finished) this.finish({ kind: Kind.Error, message: `running the program: ${err.message || err}` });
+    }
+  }
+
+  // watchIdle is called each time Go hands control back to the host. Go on js/wasm
+  // cannot tell a deadlock from waiting for JavaScript, so the host decides: when no timer,
+  // no input request and no host operation can wake the program, it delivers the event
+  // that makes the runtime print "all goroutines are asleep - deadlock!" with its dump,
+  // as Go's own Node host does when Node's event loop runs dry.
+  watchIdle() {
+    this.flushOutput();
+    this.lastActive = performance.now();
+    if (this.idleTimer !== null || this.finished) return;
+    const check = () => {
+      this.idleTimer = null;
+      if (this.finished || this.go.exited) return;
+      const quiet = performance.now() - this.lastActive;
+      if (quiet < IDLE_GRACE_MS) {
+        this.idleTimer = setTimeout(check, IDLE_GRACE_MS - quiet);
+        return;
+      }
+      if (this.clock.pendingTimers() > 0 || this.stdin.waiting || this.inflight > 0) return;
+      this.go._pendingEvent = { id: 0 };
+      this.go._resume();
+    };
+    this.idleTimer = setTimeout(check, IDLE_GRACE_MS);
+  }
+
+  // tracked wraps a callback-style host operation so the idle watch knows it is pending.
+  tracked(fn) {
+    return (...args) => {
+      const last = args.length - 1;
+      if (typeof args[last] !== "function") return fn(...args);
+      const callback = args[last];
+      this.inflight++;
+      args[last] = (...results) => {
+        this.inflight--;
+        callback(...results);
+      };
+      return fn(...args);
+    };
+  }
+
+  /** writeStdin delivers text (normally one line ending in "\n") to the program. */
+  writeStdin(text) {
+    if (this.finished) return;
+    this.emit({ kind: "stdin", body: text, t: this.clock.now() });
+    this.stdin.push(text);
+  }
+
+  /** closeStdin makes further reads of standard input return end of file. */
+  closeStdin() {
+    this.stdin.close();
+  }
+
+  finish(event) {
+    if (this.finished) return;
+    this.finished = true;
+    for (const fd of [1, 2]) this.gather(fd, this.decoders[fd].decode());
+    this.clock.stop();
+    clearTimeout(this.idleTimer);
+    this.emit(event);
+    this.resolveDone(event);
+  }
+
+  // write sends program output to the event stream, within the output limits.
+  write(fd, bytes) {
+    if (this.finished) return false;
+    if (!this.output.admit(bytes)) {
+      this.emit({ kind: Kind.Truncated, reason: this.output.reason() });
+      this.finish({ kind: Kind.Exit, status: -1, elapsed: this.clock.now() });
+      return false;
+    }
+    this.gather(fd, this.decoders[fd].decode(bytes, { stream: true }));
+    return true;
+  }
+
+  gather(fd, body) {
+    if (!body) return;
+    const kind = fd === 1 ? Kind.Stdout : Kind.Stderr;
+    const t = this.clock.now();
+    const c = this.chunk;
+    if (c && c.kind === kind && c.t === t && c.body.length < 4096 && performance.now() - c.since < 16) {
+      c.body += body;
+      return;
+    }
+    this.flushOutput();
+    this.chunk = { kind, body, t, since: performance.now() };
+  }
+
+  flushOutput() {
+    const c = this.chunk;
+    if (!c) return;
+    this.chunk = null;
+    this.emitOutput({ kind: c.kind, body: c.body, t: c.t });
+  }
+
+  fileSystem(files) {
+    const { fs: mem } = memfs({}, WORKDIR);
+    mem.mkdirSync(WORKDIR, { recursive: true });
+    mem.mkdirSync("/tmp", { recursive: true });
+    for (const [name, data] of Object.entries(files)) {
+      const path = `${WORKDIR}/${name}`;
+      mem.mkdirSync(path.slice(0, path.lastIndexOf("/")), { recursive: true });
+      mem.writeFileSync(path, data);
+    }
+    const run = this;
+    const wrapped = {};
+    for (const [name, fn] of Object.entries(mem)) {
+      wrapped[name] = typeof fn === "function" && !name.endsWith("Sync") ? this.tracked(fn) : fn;
+    }
+    return {
+      ...wrapped,
+      constants: mem.constants,
+      writeSync(fd, buf) {
+        if (fd === 1 || fd === 2) {
+          run.write(fd, buf.slice());
+          return buf.length;
+        }
+        return mem.writeSync(fd, buf);
+      },
+      write(fd, buf, offset, length, position, callback) {
+        if (fd === 1 || fd === 2) {
+          // A program past the output cap is left blocked in this write: never answering
+          // stops it without letting it recover.
+          if (run.write(fd, buf.slice(offset, offset + length))) callback(null, length);
+          return;
+        }
+        wrapped.write(fd, buf, offset, length, position, callback);
+      },
+      read(fd, buf, offset, length, position, callback) {
+        if (fd === 0) {
+          run.stdin.read(buf, offset, length, callback);
+          return;
+        }
+        wrapped.read(fd, buf, offset, length, position, callback);
+      },
+      fstat(fd, callback) {
+        if (fd <= 2) {
+          callback(null, characterDevice());
+          return;
+        }
+        wrapped.fstat(fd, callback);
+      },
+    };
+  }
+}
+
+// characterDevice is what fstat reports for standard input, output and error.
+function characterDevice() {
+  const now = new Date();
+  return {
+    dev: 0, ino: 0, mode: 0o20620, nlink: 1, uid: 0, gid: 0, rdev: 0, size: 0, blksize: 4096,
+    blocks: 0, atimeMs: now.getTime(), mtimeMs: now.getTime(), ctimeMs: now.getTime(),
+    isDirectory: () => false,
+  };
+}
+
+// programProcess is the process object a Go program sees: it reads cwd, pid and ids from
+// it. Under Node the real process stays reachable through the prototype.
+function programProcess() {
+  const base = nodeProcess ?? {};
+  const enosys = () => Object.assign(new Error("not implemented"), { code: "ENOSYS" });
+  const own = {
+    pid: 1,
+    ppid: 0,
+    cwd: () => WORKDIR,
+    chdir: () => { throw enosys(); },
+    getuid: () => 1000,
+    getgid: () => 1000,
+    geteuid: () => 1000,
+    getegid: () => 1000,
+    getgroups: () => [1000],
+    umask: () => 0o022,
+  };
+  const descriptors = {};
+  for (const [key, value] of Object.entries(own)) descriptors[key] = { value, enumerable: true };
+  return Object.create(base, descriptors);
+}
+
+// The environment's fetch, kept before any run wraps it.
+const hostFetch = typeof globalThis.fetch === "function" ? globalThis.fetch.bind(globalThis) : null;
+
+// Node's own process object, kept before any run replaces the global.
+const nodeProcess = globalThis.process?.versions?.node ? globalThis.process : null;
+
+// OutputMeter counts output against the limits.
+class OutputMeter {
+  constructor(limits) {
+    this.limits = limits;
+    this.bytes = 0;
+    this.lines = 0;
+  }
+  admit(bytes) {
+    this.bytes += bytes.length;
+    for (const b of bytes) if (b === 10) this.lines++;
+    return this.bytes <= this.limits.outputBytes && this.lines <= this.limits.outputLines;
+  }
+  reason() {
+    return this.bytes > this.limits.outputBytes
+      ? `output passed ${Math.round(this.limits.outputBytes / 1024)} KiB`
+      : `output passed ${this.limits.outputLines} lines`;
+  }
+}
+
+// StdinPipe holds typed input until the program reads it.
+class StdinPipe {
+  constructor(run) {
+    this.run = run;
+    this.buffered = new Uint8Array(0);
+    this.closed = false;
+    this.waiting = null;
+  }
+  read(buf, offset, length, callback) {
+    if (this.buffered.length > 0 || this.closed) {
+      const n = Math.min(length, this.buffered.length);
+      buf.set(this.buffered.subarray(0, n), offset);
+      this.buffered = this.buffered.subarray(n);
+      callback(null, n);
+      return;
+    }
+    this.waiting = { buf, offset, length, callback };
+    this.run.emit({ kind: Kind.StdinWait });
+  }
+  push(text) {
+    const bytes = new TextEncoder().encode(text);
+    const joined = new Uint8Array(this.buffered.length + bytes.length);
+    joined.set(this.buffered);
+    joined.set(bytes, this.buffered.length);
+    this.buffered = joined;
+    this.wake();
+  }
+  close() {
+    this.closed = true;
+    this.wake();
+  }
+  wake() {
+    const w = this.waiting;
+    if (!w || this.run.finished) return;
+    this.waiting = null;
+    this.read(w.buf, w.offset, w.length, w.callback);
+  }
+}
+
+// RealClock leaves wasm_exec.js's own time functions in place and measures event times.
+class RealClock {
+  name = "real";
+  constructor(go) { this.go = go; }
+  begin() { this.origin = performance.now(); }
+  now() { return this.origin === undefined ? 0 : performance.now() - this.origin; }
+  pendingTimers() { return this.go._scheduledTimeouts.size; }
+  stop() {}
+}
+
+// VirtualClock replaces the runtime's three time imports. Time stands still while Go code
+// runs; when every goroutine is blocked and the runtime asks to be woken after a delay,
+// the clock jumps forward by that delay and the runtime is resumed at once. time.Sleep
+// therefore costs no wall time, and time.Since reports exactly what was slept.
+class VirtualClock {
+  name = "virtual";
+  constructor(go) {
+    this.go = go;
+    this.ns = 0;
+    this.nextID = 1;
+    this.pending = new Map();
+    const gojs = go.importObject.gojs;
+    const setInt64 = (addr, v) => {
+      go.mem.setUint32(addr + 0, v, true);
+      go.mem.setUint32(addr + 4, Math.floor(v / 4294967296), true);
+    };
+    const getInt64 = (addr) => go.mem.getUint32(addr + 0, true) + go.mem.getInt32(addr + 4, true) * 4294967296;
+
+    // func nanotime1() int64
+    gojs["runtime.nanotime1"] = (sp) => {
+      sp >>>= 0;
+      setInt64(sp + 8, MONOTONIC_BASE_NS + this.ns);
+    };
+    // func walltime() (sec int64, nsec int32)
+    gojs["runtime.walltime"] = (sp) => {
+      sp >>>= 0;
+      setInt64(sp + 8, VIRTUAL_EPOCH_SECONDS + Math.floor(this.ns / 1e9));
+      go.mem.setInt32(sp + 16, this.ns % 1e9, true);
+    };
+    // func scheduleTimeoutEvent(delay int64) int32
+    gojs["runtime.scheduleTimeoutEvent"] = (sp) => {
+      sp >>>= 0;
+      const id = this.nextID++;
+      const due = this.ns + getInt64(sp + 8) * 1e6;
+      this.pending.set(id, due);
+      soon(() => this.fire(id));
+      go.mem.setInt32(sp + 16, id, true);
+    };
+    // func clearTimeoutEvent(id int32)
+    gojs["runtime.clearTimeoutEvent"] = (sp) => {
+      sp >>>= 0;
+      this.pending.delete(go.mem.getInt32(sp + 8, true));
+    };
+  }
+  fire(id) {
+    if (!this.pending.has(id) || this.go.exited || this.stopped) return;
+    this.ns = Math.max(this.ns, this.pending.get(id));
+    this.go._resume();
+    // As in wasm_exec.js: if Go did not take the event, offer it again.
+    while (this.pending.has(id) && !this.go.exited && !this.stopped) {
+      this.pending.delete(id);
+      this.go._resume();
+    }
+  }
+  begin() {}
+  now() { return this.ns / 1e6; }
+  pendingTimers() { return this.pending.size; }
+  stop() {
+    this.stopped = true;
+    this.pending.clear();
+  }
+}
+
+// soon runs fn after the current task without setTimeout's 4 ms clamp on nested timers,
+// so a thousand virtual sleeps take milliseconds, not seconds.
+const soon = (() => {
+  if (typeof setImmediate === "function") return setImmediate;
+  const channel = new MessageChannel();
+  const queue = [];
+  channel.port1.onmessage = () => queue.shift()();
+  return (fn) => {
+    queue.push(fn);
+    channel.port2.postMessage(null);
+  };
+})();
+
+/**
+ * withMemoryLimit returns a copy of a Go wasm binary whose memory may not grow past
+ * maxBytes. A program that allocates more then fails inside Go with "out of memory"
+ * instead of exhausting the browser tab.
+ */
+export function withMemoryLimit(bytes, maxBytes = DEFAULT_LIMITS.memoryBytes) {
+  const src = new Uint8Array(bytes);
+  const maxPages = Math.floor(maxBytes / 65536);
+  let pos = 8; // magic and version
+  while (pos < src.length) {
+    const id = src[pos];
+    const [size, sizeLen] = readLEB(src, pos + 1);
+    const body = pos + 1 + sizeLen;
+    if (id === 5) {
+      // Memory section: a vector holding one limits entry.
+      let p = body;
+      const [count, countLen] = readLEB(src, p);
+      p += countLen;
+      if (count !== 1) return src;
+      const flags = src[p];
+      const [min, minLen] = readLEB(src, p + 1);
+      if (flags !== 0 || min > maxPages) return src;
+      const content = [...writeLEB(1), 1, ...writeLEB(min), ...writeLEB(maxPages)];
+      const rebuilt = [5, ...writeLEB(content.length), ...content];
+      const out = new Uint8Array(src.length - (body + size - pos) + rebuilt.length);
+      out.set(src.subarray(0, pos));
+      out.set(rebuilt, pos);
+      out.set(src.subarray(body + size), pos + rebuilt.length);
+      return out;
+    }
+    pos = body + size;
+  }
+  return src;
+}
+
+function readLEB(buf, pos) {
+  let result = 0, shift = 0, len = 0, byte;
+  do {
+    byte = buf[pos + len++];
+    result += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (byte & 0x80);
+  return [result, len];
+}
+
+function writeLEB(value) {
+  const out = [];
+  do {
+    let byte = value & 0x7f;
+    value = Math.floor(value / 128);
+    if (value !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (value !== 0);
+  return out;
+}
