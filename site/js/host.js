@@ -44,6 +44,8 @@ const IDLE_GRACE_MS = 50;
  *   files   {name: string|Uint8Array} data files placed under WORKDIR (names may hold "/")
  *   clock   "virtual" (default) or "real"
  *   args    command-line arguments after the program name
+ *   origin  the site's origin (e.g. "http://localhost:8080"), given to the program as the
+ *           PLAYGROUND_ORIGIN environment variable so it can fetch same-origin URLs
  *   emit    function(event) receiving every event
  *   limits  overrides for DEFAULT_LIMITS
  */
@@ -53,7 +55,7 @@ export function startProgram(module, options) {
 
 /** ProgramRun is one run of one program. done resolves with the final event. */
 export class ProgramRun {
-  constructor(module, { files = {}, clock = "virtual", args = [], emit, limits = {} }) {
+  constructor(module, { files = {}, clock = "virtual", args = [], origin = "", emit, limits = {} }) {
     // Output is gathered into chunks (the runtime writes a panic message a few bytes at a
     // time); every other event, and every return of control to the host, flushes first.
     this.chunk = null;
@@ -66,7 +68,8 @@ export class ProgramRun {
     this.finished = false;
     this.go = new globalThis.Go();
     this.go.argv = ["main", ...args];
-    this.go.env = { HOME: "/home/gopher", USER: "gopher", PWD: WORKDIR };
+    this.go.env = { HOME: "/home/gopher", USER: "gopher", PWD: WORKDIR, TMPDIR: "/tmp" };
+    if (origin) this.go.env.PLAYGROUND_ORIGIN = origin;
     this.clock = clock === "real" ? new RealClock(this.go) : new VirtualClock(this.go);
     this.output = new OutputMeter(this.limits);
     this.stdin = new StdinPipe(this);
@@ -126,6 +129,7 @@ export class ProgramRun {
         return;
       }
       if (this.clock.pendingTimers() > 0 || this.stdin.waiting || this.inflight > 0) return;
+      this.deadlockReport = "";
       this.go._pendingEvent = { id: 0 };
       this.go._resume();
     };
@@ -163,6 +167,13 @@ export class ProgramRun {
     if (this.finished) return;
     this.finished = true;
     for (const fd of [1, 2]) this.gather(fd, this.decoders[fd].decode());
+    if (this.deadlockReport !== undefined) {
+      // The goroutine that delivered the host's wake-up event is the host's, not the
+      // program's: leave it out of the report.
+      const report = this.deadlockReport.replace(/\ngoroutine \d+ \[select \(no cases\)\]:\nsyscall\/js\.handleEvent\(\)\n[^\n]*\n/, "");
+      this.deadlockReport = undefined;
+      this.gather(2, report);
+    }
     this.clock.stop();
     clearTimeout(this.idleTimer);
     this.emit(event);
@@ -183,6 +194,10 @@ export class ProgramRun {
 
   gather(fd, body) {
     if (!body) return;
+    if (fd === 2 && this.deadlockReport !== undefined) {
+      this.deadlockReport += body;
+      return;
+    }
     const kind = fd === 1 ? Kind.Stdout : Kind.Stderr;
     const t = this.clock.now();
     const c = this.chunk;
@@ -268,6 +283,8 @@ function programProcess() {
   const base = nodeProcess ?? {};
   const enosys = () => Object.assign(new Error("not implemented"), { code: "ENOSYS" });
   const own = {
+    // net/http turns fetch off when argv0 says "node"; a program here always gets fetch.
+    argv0: "main",
     pid: 1,
     ppid: 0,
     cwd: () => WORKDIR,

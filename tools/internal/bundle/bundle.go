@@ -43,6 +43,10 @@ func Node(root string, entries []Entry) error {
 }
 
 func build(root string, entries []Entry, platform api.Platform, format api.Format, minify bool) error {
+	sourcemap := api.SourceMapLinked
+	if platform == api.PlatformNode {
+		sourcemap = api.SourceMapInline
+	}
 	goroot, err := GOROOT()
 	if err != nil {
 		return err
@@ -60,7 +64,7 @@ func build(root string, entries []Entry, platform api.Platform, format api.Forma
 			MinifyWhitespace:  minify,
 			MinifySyntax:      minify,
 			MinifyIdentifiers: minify,
-			Sourcemap:         api.SourceMapLinked,
+			Sourcemap:         sourcemap,
 			LogLevel:          api.LogLevelSilent,
 			Define:            map[string]string{"global": "globalThis"},
 			Plugins:           []api.Plugin{resolver(root, goroot, platform)},

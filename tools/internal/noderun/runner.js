@@ -1,7 +1,8 @@
 // runner.js is the Node entry of the Node runner: it runs one Go wasm program through
 // the browser's own host (site/js/host.js) and prints every event as one JSON line.
 //
-//   node runner.mjs --wasm prog.wasm [--files DIR] [--clock virtual|real] [--stdin FILE|-]
+//   node runner.cjs --wasm prog.wasm [--files DIR] [--clock virtual|real] [--stdin FILE|-]
+//                   [--origin URL]
 //
 // Standard input is delivered the way a learner types it: one line each time the program
 // waits for input. With a file, end of file follows its last line; with "-", lines come
@@ -13,7 +14,7 @@ import { createInterface } from "node:readline";
 import { startProgram, withMemoryLimit } from "../../../site/js/host.js";
 
 function parseArgs(argv) {
-  const opts = { clock: "virtual", files: "", stdin: "", wasm: "" };
+  const opts = { clock: "virtual", files: "", stdin: "", wasm: "", origin: "" };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, "");
     if (!(key in opts) || i + 1 >= argv.length) throw new Error(`bad argument ${argv[i]}`);
@@ -72,7 +73,7 @@ async function main() {
       input.next((line) => (line === null ? run.closeStdin() : run.writeStdin(line)));
     }
   };
-  run = startProgram(module, { files: readTree(opts.files), clock: opts.clock, emit });
+  run = startProgram(module, { files: readTree(opts.files), clock: opts.clock, origin: opts.origin, emit });
   await run.done;
   process.exit(0);
 }

@@ -1,0 +1,3 @@
+module lessons
+
+go 1.26

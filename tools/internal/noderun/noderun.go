@@ -1,0 +1,168 @@
+// Package noderun runs compiled Go programs under Node through the browser's own host
+// (site/js/host.js, bundled with runner.js), and reads back the same events the page
+// receives. Lesson tests and benchmarks use it; so does the "run" command.
+//
+// It is not for: compiling programs (package gobuild) or serving pages.
+package noderun
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+
+	"goconcurrency.dev/playground/tools/internal/bundle"
+)
+
+// Event is one event of the stream documented in site/js/events.js.
+type Event struct {
+	Kind    string  `json:"kind"`
+	Body    string  `json:"body,omitempty"`
+	T       float64 `json:"t,omitempty"`
+	Clock   string  `json:"clock,omitempty"`
+	Status  int     `json:"status,omitempty"`
+	Elapsed float64 `json:"elapsed,omitempty"`
+	Reason  string  `json:"reason,omitempty"`
+	Message string  `json:"message,omitempty"`
+}
+
+// Options configure one run.
+type Options struct {
+	FilesDir string        // data files for the program's working directory; "" for none
+	Clock    string        // "virtual" (default) or "real"
+	Stdin    string        // a file of input lines, "-" for this process's input, "" for none
+	Origin   string        // given to the program as PLAYGROUND_ORIGIN, for same-origin fetches
+	Timeout  time.Duration // real time allowed; default one minute
+	OnEvent  func(Event)   // called as events arrive; may be nil
+}
+
+// Runner runs programs with a bundled Node entry.
+type Runner struct {
+	Script string // the bundled runner.cjs
+}
+
+// New bundles the Node runner into buildDir and returns a Runner using it.
+func New(root, buildDir string) (*Runner, error) {
+	// Several test processes may bundle at once: write privately, then rename into place.
+	script := filepath.Join(buildDir, "node", "runner.cjs")
+	tmp := fmt.Sprintf("%s.%d.tmp", script, os.Getpid())
+	err := bundle.Node(root, []bundle.Entry{{Source: "tools/internal/noderun/runner.js", Output: tmp}})
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Rename(tmp, script); err != nil {
+		return nil, err
+	}
+	return &Runner{Script: script}, nil
+}
+
+// Run runs the wasm program at path and returns its events. The last event is "exit" or
+// "error" unless the run timed out, which is reported as an error.
+func (r *Runner) Run(ctx context.Context, wasm string, opts Options) ([]Event, error) {
+	if opts.Timeout == 0 {
+		opts.Timeout = time.Minute
+	}
+	if opts.Clock == "" {
+		opts.Clock = "virtual"
+	}
+	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	defer cancel()
+	args := []string{r.Script, "--wasm", wasm, "--clock", opts.Clock}
+	if opts.FilesDir != "" {
+		if _, err := os.Stat(opts.FilesDir); err == nil {
+			args = append(args, "--files", opts.FilesDir)
+		}
+	}
+	if opts.Stdin != "" {
+		args = append(args, "--stdin", opts.Stdin)
+	}
+	if opts.Origin != "" {
+		args = append(args, "--origin", opts.Origin)
+	}
+	cmd := exec.CommandContext(ctx, "node", args...)
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	if opts.Stdin == "-" {
+		cmd.Stdin = os.Stdin
+	}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("starting node: %w", err)
+	}
+	var events []Event
+	sc := bufio.NewScanner(out)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var e Event
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			return events, fmt.Errorf("reading event %q: %w", sc.Text(), err)
+		}
+		events = append(events, e)
+		if opts.OnEvent != nil {
+			opts.OnEvent(e)
+		}
+	}
+	werr := cmd.Wait()
+	if ctx.Err() != nil {
+		return events, fmt.Errorf("program still running after %v (real time)", opts.Timeout)
+	}
+	if werr != nil {
+		return events, fmt.Errorf("node: %v\n%s", werr, stderr.Bytes())
+	}
+	if len(events) == 0 || (events[len(events)-1].Kind != "exit" && events[len(events)-1].Kind != "error") {
+		return events, errors.New("the run ended without an exit event")
+	}
+	return events, nil
+}
+
+// Transcript renders events as the output panel shows them, without times: program
+// output and echoed input in order, then the closing line.
+func Transcript(events []Event) string {
+	var b strings.Builder
+	for _, e := range events {
+		switch e.Kind {
+		case "stdout", "stderr", "stdin":
+			b.WriteString(e.Body)
+		case "truncated":
+			ensureNewline(&b)
+			fmt.Fprintf(&b, "[output truncated: %s]\n", e.Reason)
+		case "exit":
+			ensureNewline(&b)
+			if e.Status == 0 {
+				b.WriteString("Program exited.\n")
+			} else {
+				fmt.Fprintf(&b, "Program exited: status %d.\n", e.Status)
+			}
+		case "error":
+			ensureNewline(&b)
+			fmt.Fprintf(&b, "Error: %s\n", e.Message)
+		}
+	}
+	return b.String()
+}
+
+func ensureNewline(b *strings.Builder) {
+	if s := b.String(); s != "" && !strings.HasSuffix(s, "\n") {
+		b.WriteByte('\n')
+	}
+}
+
+var hexNumber = regexp.MustCompile(`0x[0-9a-f]+`)
+
+// Normalize hides what changes between toolchain builds but not between runs: the
+// addresses and code offsets in a runtime stack dump.
+func Normalize(transcript string) string {
+	return hexNumber.ReplaceAllString(transcript, "0x?")
+}

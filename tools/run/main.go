@@ -1,0 +1,127 @@
+// Command run runs a Go program, or every program of a lesson, the way the browser does:
+// compiled for js/wasm and run under Node by the page's own host, printing the same events.
+//
+//	go run ./tools/run [-clock virtual|real] [-json] [-stdin FILE|-] [-files DIR] PATH
+//
+// PATH is a .go file or a lesson folder. For a lesson, its data files and its .in files
+// are used unless -files or -stdin say otherwise. With -json, every event is printed as
+// one JSON line; otherwise each line of output is shown with its time since the start.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"goconcurrency.dev/playground/tools/internal/gobuild"
+	"goconcurrency.dev/playground/tools/internal/lesson"
+	"goconcurrency.dev/playground/tools/internal/noderun"
+)
+
+func main() {
+	clock := flag.String("clock", "virtual", "virtual or real")
+	asJSON := flag.Bool("json", false, "print events as JSON lines")
+	stdin := flag.String("stdin", "", "a file of input lines, or - to type them")
+	files := flag.String("files", "", "a folder of data files for the program's working directory")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: run [flags] FILE.go|LESSON-DIR")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	if flag.NArg() != 1 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	if err := run(flag.Arg(0), *clock, *asJSON, *stdin, *files); err != nil {
+		fmt.Fprintln(os.Stderr, "run:", err)
+		os.Exit(1)
+	}
+}
+
+type target struct {
+	name, source, stdin, files string
+}
+
+func run(path, clock string, asJSON bool, stdin, files string) error {
+	var targets []target
+	if strings.HasSuffix(path, ".go") {
+		targets = append(targets, target{name: path, source: path, stdin: stdin, files: files})
+	} else {
+		l, err := lesson.Read(path)
+		if err != nil {
+			return err
+		}
+		for _, p := range l.Programs {
+			t := target{name: p.Path, source: p.Path, stdin: stdin, files: files}
+			if t.files == "" {
+				t.files = filepath.Join(l.Dir, "files")
+			}
+			if t.stdin == "" && p.Stdin != nil {
+				t.stdin = strings.TrimSuffix(p.Path, ".go") + ".in"
+			}
+			targets = append(targets, t)
+		}
+	}
+	root, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	buildDir := filepath.Join(root, "build")
+	runner, err := noderun.New(root, buildDir)
+	if err != nil {
+		return err
+	}
+	b := &gobuild.Builder{Stdlib: gobuild.NewStdlib(), CacheDir: filepath.Join(buildDir, "cache", "programs")}
+	ctx := context.Background()
+	for _, t := range targets {
+		if len(targets) > 1 && !asJSON {
+			fmt.Printf("== %s\n", t.name)
+		}
+		src, err := os.ReadFile(t.source)
+		if err != nil {
+			return err
+		}
+		wasm, err := b.Build(ctx, src)
+		if err != nil {
+			return fmt.Errorf("building %s:\n%w", t.name, err)
+		}
+		lineStart := true
+		_, err = runner.Run(ctx, wasm, noderun.Options{FilesDir: t.files, Clock: clock, Stdin: t.stdin, OnEvent: func(e noderun.Event) {
+			if asJSON {
+				line, _ := json.Marshal(e)
+				fmt.Println(string(line))
+				return
+			}
+			switch e.Kind {
+			case "stdout", "stderr", "stdin":
+				for _, part := range strings.SplitAfter(e.Body, "\n") {
+					if part == "" {
+						continue
+					}
+					if lineStart {
+						fmt.Printf("%9.3fs  ", e.T/1000)
+					}
+					fmt.Print(part)
+					lineStart = strings.HasSuffix(part, "\n")
+				}
+			case "exit", "truncated", "error":
+				if !lineStart {
+					fmt.Println()
+					lineStart = true
+				}
+				fmt.Print(strings.TrimPrefix(noderun.Transcript([]noderun.Event{e}), ""))
+				if e.Kind == "exit" {
+					fmt.Printf("(%.3fs on the %s clock)\n", e.Elapsed/1000, clock)
+				}
+			}
+		}})
+		if err != nil {
+			return fmt.Errorf("%s: %w", t.name, err)
+		}
+	}
+	return nil
+}
