@@ -56,8 +56,9 @@ export function startProgram(module, options) {
 /** ProgramRun is one run of one program. done resolves with the final event. */
 export class ProgramRun {
   constructor(module, { files = {}, clock = "virtual", args = [], origin = "", emit, limits = {} }) {
-    // Output is gathered into chunks (the runtime writes a panic message a few bytes at a
-    // time); every other event, and every return of control to the host, flushes first.
+    // Runtime output is gathered into chunks (it writes a panic message a few bytes at a
+    // time); program writes, every other event, and every return of control to the host
+    // flush it.
     this.chunk = null;
     this.emit = (event) => {
       this.flushOutput();
@@ -181,7 +182,9 @@ export class ProgramRun {
   }
 
   // write sends program output to the event stream, within the output limits.
-  write(fd, bytes) {
+  // A write is sent on at once (flush), since a program may print and then compute for a
+  // long time without handing control back.
+  write(fd, bytes, flush) {
     if (this.finished) return false;
     if (!this.output.admit(bytes)) {
       this.emit({ kind: Kind.Truncated, reason: this.output.reason() });
@@ -189,6 +192,7 @@ export class ProgramRun {
       return false;
     }
     this.gather(fd, this.decoders[fd].decode(bytes, { stream: true }));
+    if (flush) this.flushOutput();
     return true;
   }
 
@@ -235,7 +239,8 @@ export class ProgramRun {
       constants: mem.constants,
       writeSync(fd, buf) {
         if (fd === 1 || fd === 2) {
-          run.write(fd, buf.slice());
+          // The runtime writes panics and stack dumps a few bytes at a time: gather them.
+          run.write(fd, buf.slice(), false);
           return buf.length;
         }
         return mem.writeSync(fd, buf);
@@ -244,7 +249,7 @@ export class ProgramRun {
         if (fd === 1 || fd === 2) {
           // A program past the output cap is left blocked in this write: never answering
           // stops it without letting it recover.
-          if (run.write(fd, buf.slice(offset, offset + length))) callback(null, length);
+          if (run.write(fd, buf.slice(offset, offset + length), true)) callback(null, length);
           return;
         }
         wrapped.write(fd, buf, offset, length, position, callback);
@@ -372,7 +377,11 @@ class RealClock {
   begin() { this.origin = performance.now(); }
   now() { return this.origin === undefined ? 0 : performance.now() - this.origin; }
   pendingTimers() { return this.go._scheduledTimeouts.size; }
-  stop() {}
+  stop() {
+    // A run cut off early leaves wakeups behind; they must not reach a finished program.
+    for (const t of this.go._scheduledTimeouts.values()) clearTimeout(t);
+    this.go._scheduledTimeouts.clear();
+  }
 }
 
 // VirtualClock replaces the runtime's three time imports. Time stands still while Go code

@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -55,17 +54,25 @@ func TestProgramOutput(t *testing.T) {
 	// Programs may fetch their lesson's files from the site, as they do in the browser.
 	site := httptest.NewServer(http.StripPrefix("/lessons/", http.FileServer(http.Dir(filepath.Join(abs, "lessons")))))
 	defer site.Close()
-	course := loadCourse(t)
-	lessonFilter := os.Getenv("LESSON")
+	var lessons []*lesson.Lesson
+	if filter := os.Getenv("LESSON"); filter != "" {
+		// Only the named lessons: other folders may be half-written.
+		for _, slug := range strings.Split(filter, ",") {
+			l, err := lesson.Read(filepath.Join(root, "lessons", slug))
+			if err != nil {
+				t.Fatal(err)
+			}
+			lessons = append(lessons, l)
+		}
+	} else {
+		lessons = loadCourse(t).Lessons()
+	}
 	// The group returns only when its parallel subtests are done, so site stays up.
-	t.Run("lessons", func(t *testing.T) { runPrograms(t, course, lessonFilter, b, runner, site.URL) })
+	t.Run("lessons", func(t *testing.T) { runPrograms(t, lessons, b, runner, site.URL) })
 }
 
-func runPrograms(t *testing.T, course *lesson.Course, lessonFilter string, b *gobuild.Builder, runner *noderun.Runner, origin string) {
-	for _, l := range course.Lessons() {
-		if lessonFilter != "" && !slices.Contains(strings.Split(lessonFilter, ","), l.Slug) {
-			continue
-		}
+func runPrograms(t *testing.T, lessons []*lesson.Lesson, b *gobuild.Builder, runner *noderun.Runner, origin string) {
+	for _, l := range lessons {
 		for _, p := range l.Programs {
 			t.Run(l.Slug+"/"+p.Name, func(t *testing.T) {
 				t.Parallel()

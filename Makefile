@@ -1,0 +1,39 @@
+# The playground's build. Targets are thin: the logic lives in the Go commands under tools/.
+GO      ?= go
+NPM     ?= npm
+SITE    ?= build/site
+ADDR    ?= localhost:8080
+# Debian's Chromium drives the browser tests and benchmarks.
+CHROMIUM ?= chromium
+
+.PHONY: all build serve test bench deps browser clean
+
+all: build
+
+# npm packages (CodeMirror, memfs and their browser shims), exactly as locked.
+deps: site/node_modules/.package-lock.json
+site/node_modules/.package-lock.json: site/package.json site/package-lock.json
+	cd site && $(NPM) ci --no-audit --no-fund
+
+# Headless Chromium for the browser tests, installed with apt-get when missing.
+browser:
+	@command -v $(CHROMIUM) >/dev/null 2>&1 || { \
+	  echo "installing chromium (apt-get)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; }
+
+build: deps
+	$(GO) run ./tools/build -out $(SITE)
+
+serve: build
+	$(GO) run ./tools/serve -addr $(ADDR) -dir $(SITE)
+
+test: deps browser
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 30m ./...
+
+bench: deps browser
+	$(GO) run ./tools/bench
+
+clean:
+	rm -rf build

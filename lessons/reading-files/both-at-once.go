@@ -1,0 +1,27 @@
+// Two workers each read and print a file at the same time; "done!" waits for both.
+package main
+
+import (
+	"fmt"
+	"os"
+	"sync"
+)
+
+// show reads one file from the program's working directory and prints it.
+func show(name string) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		fmt.Println("error:", err)
+		return
+	}
+	fmt.Printf("== %s ==\n%s", name, data) // one call per file keeps it in one piece
+}
+
+func main() {
+	var wg sync.WaitGroup
+	for _, name := range []string{"morning.txt", "evening.txt"} {
+		wg.Go(func() { show(name) }) // start both before waiting for either
+	}
+	wg.Wait() // without this line, "done!" could come first, or alone
+	fmt.Println("done!")
+}

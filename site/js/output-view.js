@@ -1,0 +1,151 @@
+// output-view.js draws a run's events (events.js) into the output panel: program text as
+// text, never HTML, one row per line with its time since the start; standard input
+// requests as an input line; the closing line with the exit status and elapsed time.
+import { Kind, exitLine, formatElapsed } from "./events.js";
+
+/** OutputView renders runs into a role="log" element. */
+export class OutputView {
+  constructor({ log, status, stdinForm }) {
+    this.log = log;
+    this.status = status;
+    this.stdinForm = stdinForm;
+    this.queue = [];
+    this.frame = 0;
+    this.openLine = null; // the row still waiting for its newline
+  }
+
+  /** begin clears the panel for a new run. */
+  begin(message = "Running…") {
+    this.queue = [];
+    this.log.replaceChildren();
+    this.openLine = null;
+    this.hideInput();
+    this.status.textContent = message;
+  }
+
+  /** push queues events; they are drawn once per animation frame. */
+  push(events) {
+    this.queue.push(...events);
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  /** note adds a line of the playground's own (not program output). */
+  note(text, kind = "note") {
+    this.flushNow();
+    this.closeLine();
+    const row = this.row(kind, null);
+    row.lastChild.textContent = text;
+    this.log.append(row);
+    this.scroll(true);
+  }
+
+  stopped(elapsedMs) {
+    this.note("Program stopped.");
+    this.hideInput();
+    this.status.textContent = "Stopped";
+  }
+
+  flushNow() {
+    if (this.frame) cancelAnimationFrame(this.frame);
+    this.draw();
+  }
+
+  draw() {
+    this.frame = 0;
+    const atBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 24;
+    const events = this.queue;
+    this.queue = [];
+    for (const e of events) this.apply(e);
+    this.scroll(atBottom);
+  }
+
+  apply(e) {
+    switch (e.kind) {
+      case Kind.Start:
+        this.status.textContent = e.clock === "real" ? "Running (real time)…" : "Running (virtual time)…";
+        break;
+      case Kind.Stdout:
+      case Kind.Stderr:
+      case "stdin":
+        this.hideInput();
+        this.text(e.kind, e.body, e.t);
+        break;
+      case Kind.StdinWait:
+        this.showInput();
+        break;
+      case Kind.Truncated:
+        this.closeLine();
+        this.appendRow("note", `Output truncated: ${e.reason}. The program was stopped.`);
+        break;
+      case Kind.Exit: {
+        this.closeLine();
+        this.hideInput();
+        const line = e.status === -1 ? "Program stopped." : exitLine(e.status);
+        this.appendRow(e.status === 0 ? "exit" : "exit failed", `${line}  (${formatElapsed(e.elapsed)})`);
+        this.status.textContent = `${line} ${formatElapsed(e.elapsed)}`;
+        break;
+      }
+      case Kind.Error:
+        this.closeLine();
+        this.hideInput();
+        this.appendRow("error", e.message);
+        this.status.textContent = "Error";
+        break;
+    }
+  }
+
+  text(kind, body, t) {
+    const parts = body.split("\n");
+    parts.forEach((part, i) => {
+      const last = i === parts.length - 1;
+      if (last && part === "") return; // body ended with a newline
+      if (!this.openLine || this.openLine.kind !== kind) {
+        this.closeLine();
+        const row = this.row(kind, t);
+        this.log.append(row);
+        this.openLine = { kind, row, text: row.lastChild };
+      }
+      this.openLine.text.textContent += part;
+      if (!last) this.openLine = null;
+    });
+  }
+
+  closeLine() {
+    this.openLine = null;
+  }
+
+  appendRow(kind, text) {
+    const row = this.row(kind, null);
+    row.lastChild.textContent = text;
+    this.log.append(row);
+  }
+
+  row(kind, t) {
+    const row = document.createElement("div");
+    row.className = `line ${kind}`;
+    const time = document.createElement("span");
+    time.className = "t";
+    if (t !== null && t !== undefined) time.textContent = `${(t / 1000).toFixed(3)}s`;
+    const text = document.createElement("span");
+    text.className = "text";
+    row.append(time, text);
+    return row;
+  }
+
+  scroll(stick) {
+    if (stick) this.log.scrollTop = this.log.scrollHeight;
+  }
+
+  showInput() {
+    this.stdinForm.hidden = false;
+    this.status.textContent = "Waiting for input";
+    this.stdinForm.querySelector("input").focus({ preventScroll: true });
+  }
+
+  hideInput() {
+    if (this.stdinForm.hidden) return;
+    const hadFocus = this.stdinForm.contains(document.activeElement);
+    this.stdinForm.hidden = true;
+    if (hadFocus) this.log.focus({ preventScroll: true });
+  }
+}

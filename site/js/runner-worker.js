@@ -1,0 +1,95 @@
+// runner-worker.js is the Web Worker in which programs run, so that a busy or endless
+// program never blocks the page. One worker runs one program at a time; the page
+// terminates it to stop a run and starts a fresh one (see runner.js).
+//
+// Messages from the page:
+//   {type: "prepare", wasm: URL}            fetch and compile a module ahead of a run
+//   {type: "run", wasm: URL, files: {name: base64}, clock, origin}
+//   {type: "stdin", text}                    a line the learner typed
+//   {type: "stdin-close"}                    end of input
+// Messages to the page:
+//   {type: "ready"}                          the worker has loaded
+//   {type: "events", events: [...]}          a batch of events (events.js)
+import { startProgram, withMemoryLimit } from "./host.js";
+import { Kind } from "./events.js";
+
+const modules = new Map(); // URL -> Promise<WebAssembly.Module>
+let run = null;
+
+function compiled(url) {
+  if (!modules.has(url)) {
+    const p = fetch(url)
+      .then((r) => {
+        if (!r.ok) throw new Error(`fetching ${url}: ${r.status} ${r.statusText}`);
+        return r.arrayBuffer();
+      })
+      .then((bytes) => WebAssembly.compile(withMemoryLimit(bytes)));
+    p.catch(() => modules.delete(url));
+    modules.set(url, p);
+  }
+  return modules.get(url);
+}
+
+// Events are posted at once while they are few, so a line printed just before a long
+// computation shows up; a program printing in a tight loop gets its events batched, at
+// most MESSAGES_PER_FRAME messages per FRAME_MS, so it cannot flood the page.
+const FRAME_MS = 16;
+const MESSAGES_PER_FRAME = 8;
+let batch = [];
+let windowStart = 0;
+let sentInWindow = 0;
+let flushTimer = 0;
+function flush() {
+  clearTimeout(flushTimer);
+  flushTimer = 0;
+  if (batch.length === 0) return;
+  postMessage({ type: "events", events: batch });
+  batch = [];
+  sentInWindow++;
+}
+function emit(event) {
+  batch.push(event);
+  const now = performance.now();
+  if (now - windowStart > FRAME_MS) {
+    windowStart = now;
+    sentInWindow = 0;
+  }
+  const output = event.kind === Kind.Stdout || event.kind === Kind.Stderr || event.kind === "stdin";
+  if (!output || sentInWindow < MESSAGES_PER_FRAME) flush();
+  else if (!flushTimer) flushTimer = setTimeout(flush, FRAME_MS);
+}
+
+function decodeFiles(files = {}) {
+  const out = {};
+  for (const [name, b64] of Object.entries(files)) {
+    out[name] = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  }
+  return out;
+}
+
+onmessage = async ({ data: msg }) => {
+  switch (msg.type) {
+    case "prepare":
+      compiled(msg.wasm).catch(() => {});
+      break;
+    case "run": {
+      let module;
+      try {
+        module = await compiled(msg.wasm);
+      } catch (err) {
+        emit({ kind: Kind.Error, message: `loading the program: ${err.message}` });
+        return;
+      }
+      run = startProgram(module, { files: decodeFiles(msg.files), clock: msg.clock, origin: msg.origin, emit });
+      break;
+    }
+    case "stdin":
+      run?.writeStdin(msg.text);
+      break;
+    case "stdin-close":
+      run?.closeStdin();
+      break;
+  }
+};
+
+postMessage({ type: "ready" });

@@ -1,0 +1,44 @@
+// Command build writes the static site: every lesson page, its compiled programs, the
+// scripts and styles, with precompressed siblings.
+//
+//	go run ./tools/build [-out build/site]
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"goconcurrency.dev/playground/tools/internal/site"
+)
+
+func main() {
+	out := flag.String("out", "build/site", "the folder to write the site into")
+	minify := flag.Bool("minify", true, "minify the scripts")
+	lessons := flag.String("lessons", "lessons", "the lessons folder")
+	flag.Parse()
+	root, err := os.Getwd()
+	if err != nil {
+		fail(err)
+	}
+	start := time.Now()
+	err = site.Build(context.Background(), site.Options{
+		Root:     root,
+		Lessons:  *lessons,
+		Out:      *out,
+		CacheDir: filepath.Join(root, "build", "cache", "programs"),
+		Minify:   *minify,
+	})
+	if err != nil {
+		fail(err)
+	}
+	fmt.Printf("built %s in %v\n", *out, time.Since(start).Round(time.Millisecond))
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "build:", err)
+	os.Exit(1)
+}

@@ -1,0 +1,119 @@
+// Package compress writes precompressed siblings (.br and .gz) of the site's files so the
+// server, or any static host that supports it, can send them without compressing per
+// request.
+//
+// It is not for: choosing which sibling to send (package server does that).
+package compress
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/andybalholm/brotli"
+)
+
+// MinSize is the smallest file worth compressing.
+const MinSize = 1024
+
+// compressible lists the extensions that gain from compression.
+var compressible = map[string]bool{
+	".html": true, ".css": true, ".js": true, ".json": true, ".wasm": true,
+	".svg": true, ".txt": true, ".a": true, ".importcfg": true,
+}
+
+// Tree writes name.br and name.gz beside every compressible file under dir that is at
+// least MinSize bytes, keeping each only when it is smaller than the original.
+func Tree(dir string) error {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if compressible[filepath.Ext(path)] && !hasSiblings(path) {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	jobs := make(chan string)
+	errs := make(chan error, len(files))
+	var wg sync.WaitGroup
+	for range runtime.NumCPU() {
+		wg.Go(func() {
+			for f := range jobs {
+				if err := File(f); err != nil {
+					errs <- err
+				}
+			}
+		})
+	}
+	for _, f := range files {
+		jobs <- f
+	}
+	close(jobs)
+	wg.Wait()
+	close(errs)
+	return <-errs
+}
+
+// File writes the .br and .gz siblings of one file.
+func File(path string) error {
+	data, err := os.ReadFile(path)
+	if err != nil || len(data) < MinSize {
+		return err
+	}
+	var gz bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	zw.Write(data)
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	var br bytes.Buffer
+	// Quality 11 is slow on the largest files (the compiler); 9 is close in size.
+	quality := 11
+	if len(data) > 8<<20 {
+		quality = 9
+	}
+	bw := brotli.NewWriterLevel(&br, quality)
+	bw.Write(data)
+	if err := bw.Close(); err != nil {
+		return err
+	}
+	for ext, out := range map[string][]byte{".gz": gz.Bytes(), ".br": br.Bytes()} {
+		if len(out) >= len(data) {
+			continue
+		}
+		if err := os.WriteFile(path+ext, out, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// hasSiblings reports whether path already has both compressed siblings, newer than it.
+func hasSiblings(path string) bool {
+	info, err := os.Stat(path)
+	if err != nil {
+		return false
+	}
+	for _, ext := range []string{".br", ".gz"} {
+		s, err := os.Stat(path + ext)
+		if err != nil || s.ModTime().Before(info.ModTime()) {
+			return false
+		}
+	}
+	return true
+}
+
+// IsSibling reports whether path is a precompressed sibling written by File.
+func IsSibling(path string) bool {
+	return strings.HasSuffix(path, ".br") || strings.HasSuffix(path, ".gz")
+}

@@ -1,0 +1,259 @@
+package site_test
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/google/go-cmp/cmp"
+
+	"goconcurrency.dev/playground/tools/internal/browser"
+	"goconcurrency.dev/playground/tools/internal/noderun"
+	"goconcurrency.dev/playground/tools/internal/server"
+	"goconcurrency.dev/playground/tools/internal/site"
+)
+
+// root is the repository root, three folders above this package.
+var root, _ = filepath.Abs(filepath.Join("..", "..", ".."))
+
+// realLessons are the course lessons the browser tests open, next to the test-only
+// lessons in testdata/lessons.
+var realLessons = []string{"serial-vs-concurrent"}
+
+type fixture struct {
+	url     string
+	browser context.Context
+}
+
+var shared = sync.OnceValues(func() (*fixture, error) {
+	dir, err := os.MkdirTemp("", "site-browser-test-")
+	if err != nil {
+		return nil, err
+	}
+	lessons := filepath.Join(dir, "lessons")
+	if err := os.CopyFS(lessons, os.DirFS(filepath.Join("testdata", "lessons"))); err != nil {
+		return nil, err
+	}
+	if err := copyFile(filepath.Join(root, "lessons", "chapters.yaml"), filepath.Join(lessons, "chapters.yaml")); err != nil {
+		return nil, err
+	}
+	for _, slug := range realLessons {
+		if err := os.CopyFS(filepath.Join(lessons, slug), os.DirFS(filepath.Join(root, "lessons", slug))); err != nil {
+			return nil, err
+		}
+	}
+	out := filepath.Join(dir, "site")
+	err = site.Build(context.Background(), site.Options{
+		Root: root, Lessons: lessons, Out: out,
+		CacheDir: filepath.Join(root, "build", "cache", "programs"), Minify: true,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("building the site: %w", err)
+	}
+	srv := httptest.NewServer(server.Handler(out))
+	ctx, _, err := browser.Start(context.Background(), filepath.Join(dir, "profile"))
+	if err != nil {
+		return nil, err
+	}
+	return &fixture{url: srv.URL, browser: ctx}, nil
+})
+
+func copyFile(src, dst string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, data, 0o644)
+}
+
+// open gives the test its own tab on the lesson page and a deadline for the test.
+func open(t *testing.T, slug string) context.Context {
+	t.Helper()
+	f, err := shared()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, cancelTab := chromedp.NewContext(f.browser)
+	t.Cleanup(cancelTab)
+	if err := chromedp.Do(tab, chromedp.Navigate(f.url+"/lessons/"+slug+"/")); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+	t.Cleanup(cancel)
+	do(t, ctx, chromedp.WaitVisible(chromedp.CSS("button.run")))
+	return ctx
+}
+
+func do(t *testing.T, ctx context.Context, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+// waitOutput waits until the output panel's text contains want.
+func waitOutput(t *testing.T, ctx context.Context, want string) {
+	t.Helper()
+	js := fmt.Sprintf(`document.querySelector("[role=log]").textContent.includes(%q)`, want)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(45*time.Second))); err != nil {
+		t.Fatalf("output never showed %q: %v\noutput:\n%s", want, err, outputText(t, ctx))
+	}
+}
+
+// outputText returns the output panel as lines of text, without the time column.
+func outputText(t *testing.T, ctx context.Context) string {
+	return eval[string](t, ctx, `[...document.querySelectorAll("[role=log] .line .text")].map(e => e.textContent).join("\n")`)
+}
+
+func TestLessonRunsAndMatchesExpectedOutput(t *testing.T) {
+	for _, program := range []string{"serial", "concurrent"} {
+		t.Run(program, func(t *testing.T) {
+			ctx := open(t, "serial-vs-concurrent")
+			do(t, ctx, chromedp.Click(chromedp.CSS("#tab-"+program)), chromedp.Click(chromedp.CSS("button.run")))
+			waitOutput(t, ctx, "Program exited.")
+			want, err := os.ReadFile(filepath.Join(root, "lessons", "serial-vs-concurrent", program+".out"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := outputText(t, ctx)
+			// The closing row also shows the elapsed time: "Program exited.  (9.000s)".
+			got = got[:strings.LastIndex(got, "Program exited.")+len("Program exited.")] + "\n"
+			if diff := cmp.Diff(noderun.Normalize(string(want)), noderun.Normalize(got)); diff != "" {
+				t.Errorf("page output differs from %s.out (-want +got):\n%s", program, diff)
+			}
+			// Under the virtual clock the last line is stamped with the slept time.
+			times := eval[[]string](t, ctx, `[...document.querySelectorAll("[role=log] .line.stdout .t")].map(e => e.textContent)`)
+			wantLast := map[string]string{"serial": "9.000s", "concurrent": "3.000s"}[program]
+			if len(times) == 0 || times[len(times)-1] != wantLast {
+				t.Errorf("line times = %v, want the last one %s", times, wantLast)
+			}
+			if !eval[bool](t, ctx, `document.querySelector(".status").textContent.startsWith("Program exited.")`) {
+				t.Errorf("status does not say the program exited")
+			}
+		})
+	}
+}
+
+func TestStopEndsAnEndlessLoop(t *testing.T) {
+	ctx := open(t, "test-endless")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "spinning")
+	// The loop runs in the worker: the page keeps answering while it spins.
+	if got := eval[int](t, ctx, `6 * 7`); got != 42 {
+		t.Fatalf("page did not evaluate: %d", got)
+	}
+	if eval[bool](t, ctx, `document.querySelector("button.stop").disabled`) {
+		t.Fatal("Stop is disabled while the program runs")
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.stop")))
+	waitOutput(t, ctx, "Program stopped.")
+	if eval[bool](t, ctx, `document.querySelector("button.run").disabled`) {
+		t.Error("Run is still disabled after Stop")
+	}
+	// A fresh worker runs the next program.
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "spinning")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.stop")))
+	waitOutput(t, ctx, "Program stopped.")
+}
+
+func TestStandardInput(t *testing.T) {
+	ctx := open(t, "test-stdin")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")),
+		chromedp.WaitVisible(chromedp.CSS("form.stdin input")),
+		chromedp.SendKeys(chromedp.CSS("form.stdin input"), "Gopher\r"))
+	waitOutput(t, ctx, "Program exited.")
+	got := outputText(t, ctx)
+	if !strings.Contains(got, "hello, Gopher <b>bold?</b>") {
+		t.Errorf("output does not greet the typed name as text:\n%s", got)
+	}
+	if n := eval[int](t, ctx, `document.querySelectorAll("[role=log] b").length`); n != 0 {
+		t.Errorf("program output became HTML: %d <b> elements in the output", n)
+	}
+	if !eval[bool](t, ctx, `document.querySelector("form.stdin").hidden`) {
+		t.Error("the input line is still shown after the program exited")
+	}
+}
+
+func TestOutputIsCapped(t *testing.T) {
+	ctx := open(t, "test-flood")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Output truncated")
+	rows := eval[int](t, ctx, `document.querySelectorAll("[role=log] .line").length`)
+	if rows > 10100 {
+		t.Errorf("output panel holds %d rows; the cap is 10,000 lines", rows)
+	}
+	if eval[bool](t, ctx, `document.querySelector("button.run").disabled`) {
+		t.Error("Run is disabled after the program was cut off")
+	}
+}
+
+func TestProgramReadsItsDataFiles(t *testing.T) {
+	ctx := open(t, "test-files")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited.")
+	if got := outputText(t, ctx); !strings.Contains(got, "read 38 bytes: a greeting kept in the lesson's files") {
+		t.Errorf("output:\n%s", got)
+	}
+}
+
+func TestRealClockTakesRealTime(t *testing.T) {
+	ctx := open(t, "test-clock")
+	do(t, ctx, chromedp.Click(chromedp.CSS("input[name=clock][value=real]")), chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited.")
+	if got := outputText(t, ctx); !strings.Contains(got, "slept 300ms") {
+		t.Errorf("output:\n%s", got)
+	}
+	// The exit row's elapsed time is real time, so at least the 300 ms slept.
+	elapsed := eval[string](t, ctx, `document.querySelector("[role=log] .line.exit .text").textContent`)
+	var ms float64
+	if _, err := fmt.Sscanf(elapsed[strings.Index(elapsed, "(")+1:], "%fms", &ms); err != nil || ms < 300 {
+		t.Errorf("exit row %q: want an elapsed time of at least 300ms", elapsed)
+	}
+	// The choice is remembered for the next page.
+	if got := eval[string](t, ctx, `localStorage.getItem("playground:clock")`); got != "real" {
+		t.Errorf("saved clock = %q", got)
+	}
+	eval[bool](t, ctx, `localStorage.removeItem("playground:clock") === undefined`)
+}
+
+func TestArrowKeysMoveBetweenLessons(t *testing.T) {
+	ctx := open(t, "test-flood")
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+	waitPath(t, ctx, "/lessons/test-stdin/")
+	do(t, ctx, chromedp.WaitVisible(chromedp.CSS("button.run")), chromedp.KeyEvent(kb.ArrowLeft))
+	waitPath(t, ctx, "/lessons/test-flood/")
+}
+
+// waitPath waits for the tab to show a page whose path is path; evaluation fails while
+// the tab is between pages, so failures are retried until the deadline.
+func waitPath(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	var last string
+	for ctx.Err() == nil {
+		loaded, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.readyState === "complete" ? location.pathname : ""`))
+		if err == nil && loaded == path {
+			return
+		}
+		last = loaded
+		time.Sleep(50 * time.Millisecond)
+	}
+	t.Fatalf("the tab did not reach %s (last seen %q)", path, last)
+}
