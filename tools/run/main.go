@@ -76,6 +76,11 @@ func run(path, clock string, asJSON bool, stdin, files string) error {
 		return err
 	}
 	b := &gobuild.Builder{Stdlib: gobuild.NewStdlib(), CacheDir: filepath.Join(buildDir, "cache", "programs")}
+	origin, stop, err := noderun.ServeLessons(filepath.Join(root, "lessons"))
+	if err != nil {
+		return err
+	}
+	defer stop()
 	ctx := context.Background()
 	for _, t := range targets {
 		if len(targets) > 1 && !asJSON {
@@ -90,7 +95,7 @@ func run(path, clock string, asJSON bool, stdin, files string) error {
 			return fmt.Errorf("building %s:\n%w", t.name, err)
 		}
 		lineStart := true
-		_, err = runner.Run(ctx, wasm, noderun.Options{FilesDir: t.files, Clock: clock, Stdin: t.stdin, OnEvent: func(e noderun.Event) {
+		_, err = runner.Run(ctx, wasm, noderun.Options{FilesDir: t.files, Clock: clock, Stdin: t.stdin, Origin: origin, OnEvent: func(e noderun.Event) {
 			if asJSON {
 				line, _ := json.Marshal(e)
 				fmt.Println(string(line))
@@ -113,7 +118,7 @@ func run(path, clock string, asJSON bool, stdin, files string) error {
 					fmt.Println()
 					lineStart = true
 				}
-				fmt.Print(strings.TrimPrefix(noderun.Transcript([]noderun.Event{e}), ""))
+				fmt.Print(noderun.Transcript([]noderun.Event{e}))
 				if e.Kind == "exit" {
 					fmt.Printf("(%.3fs on the %s clock)\n", e.Elapsed/1000, clock)
 				}

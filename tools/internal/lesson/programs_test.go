@@ -3,8 +3,6 @@ package lesson_test
 import (
 	"context"
 	"flag"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -52,8 +50,11 @@ func TestProgramOutput(t *testing.T) {
 	abs, _ := filepath.Abs(root)
 	b := &gobuild.Builder{Stdlib: gobuild.NewStdlib(), CacheDir: filepath.Join(abs, "build", "cache", "programs")}
 	// Programs may fetch their lesson's files from the site, as they do in the browser.
-	site := httptest.NewServer(http.StripPrefix("/lessons/", http.FileServer(http.Dir(filepath.Join(abs, "lessons")))))
-	defer site.Close()
+	origin, stop, err := noderun.ServeLessons(filepath.Join(abs, "lessons"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
 	var lessons []*lesson.Lesson
 	if filter := os.Getenv("LESSON"); filter != "" {
 		// Only the named lessons: other folders may be half-written.
@@ -68,7 +69,7 @@ func TestProgramOutput(t *testing.T) {
 		lessons = loadCourse(t).Lessons()
 	}
 	// The group returns only when its parallel subtests are done, so site stays up.
-	t.Run("lessons", func(t *testing.T) { runPrograms(t, lessons, b, runner, site.URL) })
+	t.Run("lessons", func(t *testing.T) { runPrograms(t, lessons, b, runner, origin) })
 }
 
 func runPrograms(t *testing.T, lessons []*lesson.Lesson, b *gobuild.Builder, runner *noderun.Runner, origin string) {

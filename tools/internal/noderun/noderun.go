@@ -12,6 +12,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -165,4 +167,20 @@ var hexNumber = regexp.MustCompile(`0x[0-9a-f]+`)
 // addresses and code offsets in a runtime stack dump.
 func Normalize(transcript string) string {
 	return hexNumber.ReplaceAllString(transcript, "0x?")
+}
+
+// ServeLessons serves the lessons folder at /lessons/ on a loopback port, as the site
+// serves each lesson's files, so programs run under Node can fetch same-origin URLs. It
+// returns the origin to give them and a function that stops the server.
+func ServeLessons(lessonsDir string) (origin string, stop func(), err error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", nil, err
+	}
+	srv := &http.Server{
+		Handler:           http.StripPrefix("/lessons/", http.FileServer(http.Dir(lessonsDir))),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	go srv.Serve(ln)
+	return "http://" + ln.Addr().String(), func() { srv.Close() }, nil
 }

@@ -1,0 +1,38 @@
+// A task that returns nothing: its future still tells you when it is done, and whether it failed.
+package main
+
+import (
+	"errors"
+	"fmt"
+)
+
+// submit runs task in a new goroutine and returns a channel for its outcome.
+// A task with no value to return still has an outcome: it succeeded, or it failed.
+func submit(task func() error) <-chan error {
+	done := make(chan error, 1)
+	go func() { done <- task() }()
+	return done
+}
+
+func main() {
+	future := submit(func() error {
+		fmt.Println("hello from the worker")
+		return nil // nothing to report
+	})
+	fmt.Println("result:", <-future) // like future.result() returning None
+
+	future = submit(func() error {
+		return errors.New("disk full")
+	})
+	if err := <-future; err != nil { // Python's result() would raise here
+		fmt.Println("the task failed:", err)
+	}
+
+	// With no error to carry, an empty struct is the Go spelling of "nothing".
+	signal := make(chan struct{}, 1)
+	go func() {
+		fmt.Println("hello again")
+		signal <- struct{}{}
+	}()
+	fmt.Println("result:", <-signal)
+}

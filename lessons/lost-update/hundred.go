@@ -1,0 +1,25 @@
+// A hundred goroutines share two counters: each takes 1 from n and adds 1 to number.
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	n, number := 100, 0 // both live in memory that every goroutine can reach
+	var mu sync.Mutex   // guards n and number
+
+	var wg sync.WaitGroup
+	for range 100 {
+		wg.Go(func() {
+			mu.Lock()
+			n--
+			number++
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	fmt.Println("n =", n)
+	fmt.Println("number =", number)
+}
