@@ -94,18 +94,26 @@ export class OutputView {
     }
   }
 
+  // text adds program output (or echoed input) to the panel. A row is one line; input
+  // typed at a prompt continues the prompt's row, as in a terminal.
   text(kind, body, t) {
     const parts = body.split("\n");
     parts.forEach((part, i) => {
       const last = i === parts.length - 1;
       if (last && part === "") return; // body ended with a newline
-      if (!this.openLine || this.openLine.kind !== kind) {
-        this.closeLine();
+      if (!this.openLine) {
         const row = this.row(kind, t);
         this.log.append(row);
-        this.openLine = { kind, row, text: row.lastChild };
+        this.openLine = { row, text: row.lastChild, segment: null, kind: null };
       }
-      this.openLine.text.textContent += part;
+      const line = this.openLine;
+      if (line.kind !== kind) {
+        line.segment = document.createElement("span");
+        line.segment.className = `seg ${kind}`;
+        line.text.append(line.segment);
+        line.kind = kind;
+      }
+      line.segment.textContent += part;
       if (!last) this.openLine = null;
     });
   }

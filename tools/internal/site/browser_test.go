@@ -16,6 +16,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"goconcurrency.dev/playground/tools/internal/browser"
+	"goconcurrency.dev/playground/tools/internal/lesson"
 	"goconcurrency.dev/playground/tools/internal/noderun"
 	"goconcurrency.dev/playground/tools/internal/server"
 	"goconcurrency.dev/playground/tools/internal/site"
@@ -26,7 +27,7 @@ var root, _ = filepath.Abs(filepath.Join("..", "..", ".."))
 
 // realLessons are the course lessons the browser tests open, next to the test-only
 // lessons in testdata/lessons.
-var realLessons = []string{"serial-vs-concurrent"}
+var realLessons = []string{"first-goroutine", "serial-vs-concurrent", "lost-update", "dining-deadlock", "producer-consumer", "event"}
 
 type fixture struct {
 	url     string
@@ -122,32 +123,84 @@ func outputText(t *testing.T, ctx context.Context) string {
 	return eval[string](t, ctx, `[...document.querySelectorAll("[role=log] .line .text")].map(e => e.textContent).join("\n")`)
 }
 
-func TestLessonRunsAndMatchesExpectedOutput(t *testing.T) {
-	for _, program := range []string{"serial", "concurrent"} {
-		t.Run(program, func(t *testing.T) {
-			ctx := open(t, "serial-vs-concurrent")
-			do(t, ctx, chromedp.Click(chromedp.CSS("#tab-"+program)), chromedp.Click(chromedp.CSS("button.run")))
-			waitOutput(t, ctx, "Program exited.")
-			want, err := os.ReadFile(filepath.Join(root, "lessons", "serial-vs-concurrent", program+".out"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := outputText(t, ctx)
-			// The closing row also shows the elapsed time: "Program exited.  (9.000s)".
-			got = got[:strings.LastIndex(got, "Program exited.")+len("Program exited.")] + "\n"
-			if diff := cmp.Diff(noderun.Normalize(string(want)), noderun.Normalize(got)); diff != "" {
-				t.Errorf("page output differs from %s.out (-want +got):\n%s", program, diff)
-			}
-			// Under the virtual clock the last line is stamped with the slept time.
-			times := eval[[]string](t, ctx, `[...document.querySelectorAll("[role=log] .line.stdout .t")].map(e => e.textContent)`)
-			wantLast := map[string]string{"serial": "9.000s", "concurrent": "3.000s"}[program]
-			if len(times) == 0 || times[len(times)-1] != wantLast {
-				t.Errorf("line times = %v, want the last one %s", times, wantLast)
-			}
-			if !eval[bool](t, ctx, `document.querySelector(".status").textContent.startsWith("Program exited.")`) {
-				t.Errorf("status does not say the program exited")
-			}
-		})
+// TestLessonProgramsMatchExpectedOutput runs every program of the foundation lessons in
+// the page, typing its .in lines when it asks for input, and compares the output panel
+// with the .out file that the Node runner's golden test also checks.
+func TestLessonProgramsMatchExpectedOutput(t *testing.T) {
+	for _, slug := range realLessons {
+		l, err := lesson.Read(filepath.Join(root, "lessons", slug))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range l.Programs {
+			t.Run(slug+"/"+p.Title, func(t *testing.T) {
+				ctx := open(t, slug)
+				if len(l.Programs) > 1 {
+					do(t, ctx, chromedp.Click(chromedp.CSS("#tab-"+p.Title)))
+				}
+				do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+				typeInput(t, ctx, p.Stdin)
+				waitOutput(t, ctx, "Program exited")
+				got := outputText(t, ctx)
+				// The closing row also shows the elapsed time: "Program exited.  (9.000s)".
+				if i := strings.LastIndex(got, "  ("); i >= 0 {
+					got = got[:i]
+				}
+				if diff := cmp.Diff(noderun.Normalize(string(p.Expected)), noderun.Normalize(got+"\n")); diff != "" {
+					t.Errorf("page output differs from %s (-want +got):\n%s", p.ExpectedPath(), diff)
+				}
+			})
+		}
+	}
+}
+
+// typeInput answers each input request with the next line of stdin, until the program
+// exits.
+func typeInput(t *testing.T, ctx context.Context, stdin []byte) {
+	t.Helper()
+	lines := strings.SplitAfter(string(stdin), "\n")
+	for typed := 1; ; typed++ {
+		state := waitFor(t, ctx, `document.querySelector("[role=log]").textContent.includes("Program exited") ? "exited" : !document.querySelector("form.stdin").hidden ? "input" : ""`)
+		if state == "exited" {
+			return
+		}
+		if len(lines) == 0 || lines[0] == "" {
+			t.Fatalf("the program asks for more input than its .in file has\noutput:\n%s", outputText(t, ctx))
+		}
+		line := strings.TrimSuffix(lines[0], "\n")
+		lines = lines[1:]
+		do(t, ctx, chromedp.SendKeys(chromedp.CSS("form.stdin input"), line+"\r"))
+		// The line is echoed into the output once the program has it.
+		waitFor(t, ctx, fmt.Sprintf(`document.querySelectorAll("[role=log] .seg.stdin").length >= %d`, typed))
+	}
+}
+
+// waitFor polls a JavaScript expression until it gives a non-empty value and returns it.
+func waitFor(t *testing.T, ctx context.Context, js string) string {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Poll[any](js, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(45*time.Second)))
+	if err != nil {
+		t.Fatalf("waiting for %s: %v\noutput:\n%s", js, err, outputText(t, ctx))
+	}
+	s, _ := v.(string)
+	if b, ok := v.(bool); ok && b {
+		s = "true"
+	}
+	return s
+}
+
+func TestVirtualClockStampsLines(t *testing.T) {
+	for program, wantLast := range map[string]string{"serial": "9.000s", "concurrent": "3.000s"} {
+		ctx := open(t, "serial-vs-concurrent")
+		do(t, ctx, chromedp.Click(chromedp.CSS("#tab-"+program)), chromedp.Click(chromedp.CSS("button.run")))
+		waitOutput(t, ctx, "Program exited.")
+		times := eval[[]string](t, ctx, `[...document.querySelectorAll("[role=log] .line.stdout .t")].map(e => e.textContent)`)
+		if len(times) == 0 || times[len(times)-1] != wantLast {
+			t.Errorf("%s: line times = %v, want the last one %s", program, times, wantLast)
+		}
+		if !eval[bool](t, ctx, `document.querySelector(".status").textContent.startsWith("Program exited.")`) {
+			t.Errorf("%s: status does not say the program exited", program)
+		}
 	}
 }
 
