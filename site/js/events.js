@@ -26,8 +26,19 @@
 //       The host failed before or while running the program (a missing file, a module
 //       that does not compile). Nothing follows it.
 //
-// Compile-stage events are added by the toolchain (see toolchain.js); they come before
-// "start" and, when the build fails, instead of it.
+// An edited program is built first, by the in-browser toolchain (toolchain.js, run by
+// build-worker.js); its events come before "start" and, when the build fails, instead of
+// the run:
+//
+//   {kind: "toolchain-progress", loaded: number, total: number}
+//       Bytes of the compiler, linker and standard-library archives fetched so far.
+//   {kind: "build-start"}
+//       Compiling and linking has begun.
+//   {kind: "build-done", compileMs, linkMs, cached: boolean}
+//       The program was built (or found already built); the run follows.
+//   {kind: "compile-error", diagnostics: [{file, line, col, message}], output: string}
+//       The compiler rejected the program; output is its message as printed
+//       ("main.go:12:5: undefined: x"); diagnostics are the same, parsed, for editors.
 
 /** Event kinds, for views that switch on them. */
 export const Kind = Object.freeze({
@@ -38,6 +49,10 @@ export const Kind = Object.freeze({
   Truncated: "truncated",
   Exit: "exit",
   Error: "error",
+  ToolchainProgress: "toolchain-progress",
+  BuildStart: "build-start",
+  BuildDone: "build-done",
+  CompileError: "compile-error",
 });
 
 /** exitLine formats the closing line of a transcript, as the output panel shows it. */

@@ -14,7 +14,7 @@
 // It is not for: fetching modules, compiling Go, or talking to a page; see runner-worker.js
 // and toolchain.js for those.
 
-import { memfs } from "memfs";
+import { newVolume } from "./volume.js";
 import "go-wasm-exec"; // defines globalThis.Go
 import { Kind } from "./events.js";
 
@@ -221,8 +221,7 @@ export class ProgramRun {
   }
 
   fileSystem(files) {
-    const { fs: mem } = memfs({}, WORKDIR);
-    mem.mkdirSync(WORKDIR, { recursive: true });
+    const { fs: mem } = newVolume(WORKDIR);
     mem.mkdirSync("/tmp", { recursive: true });
     for (const [name, data] of Object.entries(files)) {
       const path = `${WORKDIR}/${name}`;

@@ -1,10 +1,19 @@
-// lesson-page.js wires a lesson page: program tabs, Run and Stop, the clock switch, the
-// input line, and ←/→ to move between lessons. The lesson's data comes from the JSON in
-// #lesson-data, written by the site builder (tools/internal/site).
+// lesson-page.js wires a lesson page: program tabs with editors, Run and Stop, Format and
+// Reset, the clock switch, the input line, the toolchain's progress bar, and ←/→ to move
+// between lessons. The lesson's data comes from the JSON in #lesson-data, written by the
+// site builder (tools/internal/site).
+//
+// An unchanged program runs its precompiled WebAssembly. An edited one is compiled and
+// linked in the browser by the build worker first; edits are saved per lesson and file
+// and survive a reload.
 import { Runner } from "./runner.js";
+import { Builder } from "./builder.js";
 import { OutputView } from "./output-view.js";
+import { createEditor } from "./editor.js";
+import { Kind } from "./events.js";
 
 const CLOCK_KEY = "playground:clock";
+const editKey = (slug, file) => `playground:edit:${slug}/${file}`;
 
 function setupNavigation(data) {
   document.addEventListener("keydown", (e) => {
@@ -16,20 +25,83 @@ function setupNavigation(data) {
   });
 }
 
+function readSaved(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function save(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Storage may be full or disabled; the edit still lives in the editor.
+  }
+}
+
+// ProgressBar shows how much of the toolchain has been fetched.
+class ProgressBar {
+  constructor(root) {
+    this.root = root;
+    this.bar = root.querySelector("progress");
+    this.label = root.querySelector(".label");
+  }
+  update({ loaded, total }) {
+    const mb = (n) => (n / 1e6).toFixed(1);
+    this.root.hidden = loaded >= total;
+    this.bar.max = total;
+    this.bar.value = loaded;
+    this.label.textContent = `Loading the Go compiler: ${mb(loaded)} of ${mb(total)} MB`;
+  }
+}
+
 function setupPlayground(root, data) {
   const tabs = [...root.querySelectorAll("[role=tab]")];
   const panels = [...root.querySelectorAll("[role=tabpanel]")];
-  const runButton = root.querySelector("[data-action=run]");
-  const stopButton = root.querySelector("[data-action=stop]");
+  const button = (action) => root.querySelector(`[data-action=${action}]`);
+  const [runButton, stopButton, formatButton, resetButton] = ["run", "stop", "format", "reset"].map(button);
   const stdinForm = root.querySelector("form.stdin");
-  const view = new OutputView({
-    log: root.querySelector("[role=log]"),
-    status: root.querySelector(".status"),
-    stdinForm,
-  });
+  const view = new OutputView({ log: root.querySelector("[role=log]"), status: root.querySelector(".status"), stdinForm });
+  const progress = new ProgressBar(root.querySelector(".toolchain-progress"));
   const runner = new Runner(new URL(data.worker, location.href));
+  const builder = new Builder({
+    workerURL: new URL(data.buildWorker, location.href),
+    toolchainURL: new URL(data.toolchain, location.href).href,
+    gofmtURL: new URL(data.gofmt, location.href).href,
+  });
+  builder.onProgress((e) => e.kind === Kind.ToolchainProgress && progress.update(e));
   const wasmURL = (p) => new URL(p.wasm, location.href).href;
   let current = 0;
+  let runID = 0; // the run whose events the view shows
+
+  const editors = data.programs.map((program, i) => {
+    const key = editKey(data.slug, program.name);
+    const saved = readSaved(key);
+    const host = panels[i].querySelector(".code");
+    host.replaceChildren(); // the highlighted copy was for readers without JavaScript
+    let saveTimer = 0;
+    const editor = createEditor(host, {
+      doc: saved ?? program.source,
+      label: `Go program ${program.name}`,
+      onRun: () => run(),
+      onChange: (text) => {
+        markEdited(i, text !== program.source);
+        clearTimeout(saveTimer);
+        saveTimer = setTimeout(() => save(key, text === program.source ? null : text), 250);
+        builder.warm(); // the first edit fetches and warms the compiler
+      },
+    });
+    return editor;
+  });
+
+  function markEdited(i, edited) {
+    tabs[i].classList.toggle("edited", edited);
+    tabs[i].querySelector(".edited-mark").hidden = !edited;
+    if (i === current) resetButton.disabled = !edited;
+  }
 
   const select = (i, focus = false) => {
     current = i;
@@ -39,6 +111,7 @@ function setupPlayground(root, data) {
     });
     panels.forEach((p, j) => (p.hidden = j !== i));
     if (focus) tabs[i].focus();
+    resetButton.disabled = editors[i].text() === data.programs[i].source;
     runner.prepare(wasmURL(data.programs[i]));
   };
   tabs.forEach((t, i) => {
@@ -53,10 +126,10 @@ function setupPlayground(root, data) {
   });
 
   const clockInputs = [...root.querySelectorAll("input[name=clock]")];
-  const saved = localStorage.getItem(CLOCK_KEY);
+  const savedClock = readSaved(CLOCK_KEY);
   clockInputs.forEach((input) => {
-    input.checked = input.value === (saved || "virtual");
-    input.addEventListener("change", () => localStorage.setItem(CLOCK_KEY, input.value));
+    input.checked = input.value === (savedClock || "virtual");
+    input.addEventListener("change", () => save(CLOCK_KEY, input.value));
   });
   const clock = () => clockInputs.find((i) => i.checked)?.value || "virtual";
 
@@ -66,28 +139,73 @@ function setupPlayground(root, data) {
     root.classList.toggle("running", running);
   };
 
-  const run = () => {
+  async function run() {
+    if (runButton.disabled) return;
+    const id = ++runID;
     const program = data.programs[current];
+    const editor = editors[current];
+    const source = editor.text();
+    editor.clearDiagnostics();
     view.begin();
     setRunning(true);
-    runner.run({ wasm: wasmURL(program), files: data.files, clock: clock() }, (events) => {
+    const onEvents = (events) => {
+      if (id !== runID) return;
       view.push(events);
       const last = events[events.length - 1];
-      if (last.kind === "exit" || last.kind === "error") setRunning(false);
+      if (last.kind === Kind.Exit || last.kind === Kind.Error) setRunning(false);
+    };
+    if (source === program.source) {
+      runner.run({ wasm: wasmURL(program), files: data.files, clock: clock() }, onEvents);
+      return;
+    }
+    const built = await builder.build(source, (e) => {
+      if (e.kind === Kind.ToolchainProgress) progress.update(e);
+      else if (id === runID) view.push([e]);
     });
-  };
+    if (id !== runID) return; // stopped while compiling
+    if (!built.ok) {
+      view.push([{ kind: Kind.CompileError, diagnostics: built.diagnostics, output: built.output }]);
+      editor.showDiagnostics(built.diagnostics);
+      setRunning(false);
+      return;
+    }
+    view.push([{ kind: Kind.BuildDone, compileMs: built.compileMs, linkMs: built.linkMs, cached: built.cached }]);
+    runner.run({ bytes: built.wasm, files: data.files, clock: clock() }, onEvents);
+  }
+
   runButton.addEventListener("click", run);
   stopButton.addEventListener("click", () => {
-    if (runner.stop()) {
-      view.stopped();
-      setRunning(false);
-      runButton.focus();
+    runID++;
+    runner.stop();
+    view.stopped();
+    setRunning(false);
+    runButton.focus();
+  });
+  formatButton.addEventListener("click", async () => {
+    const editor = editors[current];
+    formatButton.disabled = true;
+    const r = await builder.format(editor.text());
+    formatButton.disabled = false;
+    if (r.error) {
+      // gofmt reports "line:col: message"; show it as the compiler's would be.
+      const diagnostics = r.error.split("\n").map((l) => /^(\d+):(\d+): (.*)$/.exec(l)).filter(Boolean)
+        .map((m) => ({ file: "main.go", line: Number(m[1]), col: Number(m[2]), message: m[3] }));
+      editor.showDiagnostics(diagnostics);
+      view.note(`Format: ${r.error.split("\n").map((l) => `main.go:${l}`).join("; ")}`, "error");
+    } else if (r.source !== editor.text()) {
+      editor.setText(r.source);
+      editor.clearDiagnostics();
     }
   });
+  resetButton.addEventListener("click", () => {
+    editors[current].setText(data.programs[current].source);
+    editors[current].clearDiagnostics();
+    save(editKey(data.slug, data.programs[current].name), null);
+  });
   root.addEventListener("keydown", (e) => {
-    if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+    if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.target.closest(".cm-editor")) {
       e.preventDefault();
-      if (!runButton.disabled) run();
+      run();
     }
   });
   stdinForm.addEventListener("submit", (e) => {
@@ -97,8 +215,10 @@ function setupPlayground(root, data) {
     input.value = "";
   });
 
+  data.programs.forEach((p, i) => markEdited(i, editors[i].text() !== p.source));
   select(0);
-  return { run, stop: () => stopButton.click(), runner, view };
+  if (editors.some((e, i) => e.text() !== data.programs[i].source)) builder.warm();
+  return { run, runner, builder, view, editors };
 }
 
 const dataElement = document.getElementById("lesson-data");

@@ -85,6 +85,20 @@ export class OutputView {
         this.status.textContent = `${line} ${formatElapsed(e.elapsed)}`;
         break;
       }
+      case Kind.BuildStart:
+        this.status.textContent = "Compiling…";
+        break;
+      case Kind.BuildDone:
+        this.appendRow("note", e.cached
+          ? "Running the program built a moment ago."
+          : `Compiled in ${formatElapsed(e.compileMs)}, linked in ${formatElapsed(e.linkMs)}.`);
+        break;
+      case Kind.CompileError:
+        this.closeLine();
+        for (const line of e.output.trimEnd().split("\n")) this.appendRow("stderr", line);
+        this.appendRow("exit failed", "Build failed.");
+        this.status.textContent = "Build failed";
+        break;
       case Kind.Error:
         this.closeLine();
         this.hideInput();
@@ -124,7 +138,10 @@ export class OutputView {
 
   appendRow(kind, text) {
     const row = this.row(kind, null);
-    row.lastChild.textContent = text;
+    const seg = document.createElement("span");
+    seg.className = `seg ${kind.split(" ")[0]}`;
+    seg.textContent = text;
+    row.lastChild.append(seg);
     this.log.append(row);
   }
 

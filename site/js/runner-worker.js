@@ -5,6 +5,7 @@
 // Messages from the page:
 //   {type: "prepare", wasm: URL}            fetch and compile a module ahead of a run
 //   {type: "run", wasm: URL, files: {name: base64}, clock, origin}
+//   {type: "run", bytes: ArrayBuffer, ...}   a program just built by the build worker
 //   {type: "stdin", text}                    a line the learner typed
 //   {type: "stdin-close"}                    end of input
 // Messages to the page:
@@ -75,7 +76,7 @@ onmessage = async ({ data: msg }) => {
     case "run": {
       let module;
       try {
-        module = await compiled(msg.wasm);
+        module = msg.bytes ? await WebAssembly.compile(withMemoryLimit(msg.bytes)) : await compiled(msg.wasm);
       } catch (err) {
         emit({ kind: Kind.Error, message: `loading the program: ${err.message}` });
         return;

@@ -37,12 +37,16 @@ export class Runner {
     this.worker.postMessage({ type: "prepare", wasm: wasmURL });
   }
 
-  /** run starts a program; onEvents receives each batch of events (events.js). */
-  run({ wasm, files, clock }, onEvents) {
+  /**
+   * run starts a program, given by the URL of its precompiled wasm or by the bytes of one
+   * just built; onEvents receives each batch of events (events.js).
+   */
+  run({ wasm, bytes, files, clock }, onEvents) {
     if (this.running) this.stop();
     this.running = true;
     this.onEvents = onEvents;
-    this.worker.postMessage({ type: "run", wasm, files, clock, origin: location.origin });
+    const msg = { type: "run", wasm, bytes, files, clock, origin: location.origin };
+    this.worker.postMessage(msg, bytes ? [bytes] : []);
   }
 
   sendInput(text) {

@@ -20,7 +20,7 @@ func main() {
 	out := flag.String("out", "build/site", "the folder to write the site into")
 	minify := flag.Bool("minify", true, "minify the scripts")
 	lessons := flag.String("lessons", "lessons", "the lessons folder")
-	flag.IntVar(&compress.LargeQuality, "brotli", compress.LargeQuality, "brotli quality (0-11) for files over 512 KiB; 11 is smallest and slowest")
+	flag.IntVar(&compress.LargeQuality, "brotli", compress.LargeQuality, "brotli quality (0-11) for files over 256 KiB; 11 is smallest and slowest")
 	flag.Parse()
 	root, err := os.Getwd()
 	if err != nil {

@@ -21,7 +21,7 @@ import (
 // MinSize is the smallest file worth compressing.
 const MinSize = 1024
 
-// LargeQuality is the brotli quality for files over 512 KiB (programs, the toolchain).
+// LargeQuality is the brotli quality for files over 256 KiB (programs, the toolchain).
 // A deployment build can raise it to 11 for the smallest transfers.
 var LargeQuality = 9
 
@@ -82,9 +82,9 @@ func File(path string) error {
 	}
 	var br bytes.Buffer
 	// Brotli's best quality (11) costs about ten seconds per megabyte-sized program for
-	// a 12% smaller file; large files get quality 9 unless LargeQuality says otherwise.
+	// a 12% smaller file; files over 256 KiB get quality 9 unless LargeQuality says otherwise.
 	quality := 11
-	if len(data) > 512<<10 {
+	if len(data) > 256<<10 {
 		quality = LargeQuality
 	}
 	bw := brotli.NewWriterLevel(&br, quality)

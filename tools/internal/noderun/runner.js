@@ -3,6 +3,13 @@
 //
 //   node runner.cjs --wasm prog.wasm [--files DIR] [--clock virtual|real] [--stdin FILE|-]
 //                   [--origin URL]
+//   node runner.cjs --toolchain DIR --source main.go [same options]
+//   node runner.cjs --toolchain DIR --batch jobs.json
+//
+// With --toolchain, the source is compiled and linked first by the toolchain the browser
+// uses (compile.wasm and link.wasm, see toolchain.js), printing its events. A batch runs
+// several jobs ({source, files, stdin, origin, clock}) with one warm toolchain; each event
+// then carries the index of its job as "job".
 //
 // Standard input is delivered the way a learner types it: one line each time the program
 // waits for input. With a file, end of file follows its last line; with "-", lines come
@@ -12,15 +19,18 @@ import { join, relative } from "node:path";
 import process from "node:process";
 import { createInterface } from "node:readline";
 import { startProgram, withMemoryLimit } from "../../../site/js/host.js";
+import { Toolchain } from "../../../site/js/toolchain.js";
 
 function parseArgs(argv) {
-  const opts = { clock: "virtual", files: "", stdin: "", wasm: "", origin: "" };
+  const opts = { clock: "virtual", files: "", stdin: "", wasm: "", origin: "", toolchain: "", source: "", batch: "" };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, "");
     if (!(key in opts) || i + 1 >= argv.length) throw new Error(`bad argument ${argv[i]}`);
     opts[key] = argv[i + 1];
   }
-  if (!opts.wasm) throw new Error("--wasm is required");
+  if (!opts.wasm && !(opts.toolchain && (opts.source || opts.batch))) {
+    throw new Error("give --wasm, or --toolchain with --source or --batch");
+  }
   return opts;
 }
 
@@ -62,10 +72,23 @@ function print(event) {
   writeSync(1, JSON.stringify(event) + "\n");
 }
 
-async function main() {
-  const opts = parseArgs(process.argv.slice(2));
-  const module = await WebAssembly.compile(withMemoryLimit(readFileSync(opts.wasm)));
-  const input = stdinLines(opts.stdin);
+// runJob runs one program: built from source with the toolchain when one is given.
+async function runJob(job, toolchain, print) {
+  let bytes;
+  if (toolchain) {
+    print({ kind: "build-start" });
+    const built = await toolchain.build(readFileSync(job.source, "utf8"));
+    if (!built.ok) {
+      print({ kind: "compile-error", diagnostics: built.diagnostics, output: built.output });
+      return;
+    }
+    print({ kind: "build-done", compileMs: built.compileMs, linkMs: built.linkMs, cached: !!built.cached });
+    bytes = built.wasm;
+  } else {
+    bytes = readFileSync(job.wasm);
+  }
+  const module = await WebAssembly.compile(withMemoryLimit(bytes));
+  const input = stdinLines(job.stdin);
   let run;
   const emit = (event) => {
     print(event);
@@ -73,8 +96,25 @@ async function main() {
       input.next((line) => (line === null ? run.closeStdin() : run.writeStdin(line)));
     }
   };
-  run = startProgram(module, { files: readTree(opts.files), clock: opts.clock, origin: opts.origin, emit });
+  run = startProgram(module, { files: readTree(job.files), clock: job.clock || "virtual", origin: job.origin, emit });
   await run.done;
+}
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  let toolchain = null;
+  if (opts.toolchain) {
+    toolchain = new Toolchain({ load: async (path) => readFileSync(join(opts.toolchain, path)) });
+    await toolchain.init();
+  }
+  if (opts.batch) {
+    const jobs = JSON.parse(readFileSync(opts.batch, "utf8"));
+    for (const [i, job] of jobs.entries()) {
+      await runJob(job, toolchain, (event) => print({ ...event, job: i }));
+    }
+  } else {
+    await runJob(opts, toolchain, print);
+  }
   process.exit(0);
 }
 

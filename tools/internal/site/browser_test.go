@@ -29,6 +29,9 @@ var root, _ = filepath.Abs(filepath.Join("..", "..", ".."))
 // lessons in testdata/lessons.
 var realLessons = []string{"first-goroutine", "serial-vs-concurrent", "lost-update", "dining-deadlock", "producer-consumer", "event"}
 
+// contextLike is a chromedp tab context.
+type contextLike = context.Context
+
 type fixture struct {
 	url     string
 	browser context.Context
@@ -54,7 +57,7 @@ var shared = sync.OnceValues(func() (*fixture, error) {
 	out := filepath.Join(dir, "site")
 	err = site.Build(context.Background(), site.Options{
 		Root: root, Lessons: lessons, Out: out,
-		CacheDir: filepath.Join(root, "build", "cache", "programs"), Minify: true,
+		CacheDir: filepath.Join(root, "build", "cache", "programs"), Minify: os.Getenv("MINIFY") != "0",
 	})
 	if err != nil {
 		return nil, fmt.Errorf("building the site: %w", err)
@@ -76,7 +79,7 @@ func copyFile(src, dst string) error {
 }
 
 // open gives the test its own tab on the lesson page and a deadline for the test.
-func open(t *testing.T, slug string) context.Context {
+func open(t *testing.T, slug string) contextLike {
 	t.Helper()
 	f, err := shared()
 	if err != nil {
@@ -84,7 +87,14 @@ func open(t *testing.T, slug string) context.Context {
 	}
 	tab, cancelTab := chromedp.NewContext(f.browser)
 	t.Cleanup(cancelTab)
+	// Tabs share the profile: start each test without saved edits or settings.
 	if err := chromedp.Do(tab, chromedp.Navigate(f.url+"/lessons/"+slug+"/")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(tab, chromedp.Evaluate[bool](`localStorage.clear() === undefined`)); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(tab, 60*time.Second)

@@ -15,7 +15,9 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -26,6 +28,7 @@ import (
 	"goconcurrency.dev/playground/tools/internal/gobuild"
 	"goconcurrency.dev/playground/tools/internal/lesson"
 	"goconcurrency.dev/playground/tools/internal/render"
+	"goconcurrency.dev/playground/tools/internal/toolchain"
 )
 
 // SiteName is the product's name as pages show it.
@@ -42,7 +45,7 @@ type Options struct {
 
 // Assets are the content-hashed names of the shared files, relative to the site root.
 type Assets struct {
-	CSS, CodeCSS, LessonJS, WorkerJS string
+	CSS, CodeCSS, LessonJS, WorkerJS, BuildWorkerJS, GofmtWASM string
 }
 
 // Build writes the whole site.
@@ -69,6 +72,9 @@ func Build(ctx context.Context, o Options) error {
 	}
 	wasm, err := buildPrograms(ctx, o, course)
 	if err != nil {
+		return err
+	}
+	if err := publishToolchain(ctx, o); err != nil {
 		return err
 	}
 	pages, err := parseTemplates(filepath.Join(o.Root, "site", "templates"))
@@ -99,6 +105,7 @@ func writeAssets(o Options) (Assets, error) {
 	entries := []bundle.Entry{
 		{Source: "site/js/lesson-page.js", Output: filepath.Join(tmp, "lesson.js")},
 		{Source: "site/js/runner-worker.js", Output: filepath.Join(tmp, "runner-worker.js")},
+		{Source: "site/js/build-worker.js", Output: filepath.Join(tmp, "build-worker.js")},
 	}
 	if err := bundle.Browser(o.Root, entries, o.Minify); err != nil {
 		return Assets{}, err
@@ -108,6 +115,18 @@ func writeAssets(o Options) (Assets, error) {
 		return a, err
 	}
 	if a.WorkerJS, err = hashedCopy(o.Out, filepath.Join(tmp, "runner-worker.js"), true); err != nil {
+		return a, err
+	}
+	if a.BuildWorkerJS, err = hashedCopy(o.Out, filepath.Join(tmp, "build-worker.js"), true); err != nil {
+		return a, err
+	}
+	gofmt := filepath.Join(tmp, "gofmt.wasm")
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", gofmt, "./wasm/gofmt")
+	cmd.Dir, cmd.Env = o.Root, gobuild.Env()
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return a, fmt.Errorf("building wasm/gofmt: %v\n%s", err, msg)
+	}
+	if a.GofmtWASM, err = hashedCopy(o.Out, gofmt, false); err != nil {
 		return a, err
 	}
 	if a.CSS, err = hashedCopy(o.Out, filepath.Join(o.Root, "site", "css", "site.css"), false); err != nil {
@@ -152,6 +171,50 @@ func hashedCopy(out, src string, sourceMap bool) (string, error) {
 func shortHash(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:5])
+}
+
+// publishToolchain puts the in-browser compiler, linker and standard library under
+// toolchain/. They are built and compressed once per Go version in the cache, then linked
+// into the site.
+func publishToolchain(ctx context.Context, o Options) error {
+	version, err := exec.Command("go", "env", "GOVERSION").Output()
+	if err != nil {
+		return fmt.Errorf("go env GOVERSION: %w", err)
+	}
+	cached := filepath.Join(filepath.Dir(o.CacheDir), "toolchain", strings.TrimSpace(string(version)))
+	published := filepath.Join(cached, "site")
+	if _, err := os.Stat(filepath.Join(published, "manifest.json")); err != nil {
+		tmp := published + ".tmp"
+		os.RemoveAll(tmp)
+		if _, err := toolchain.Build(ctx, tmp, cached); err != nil {
+			return err
+		}
+		if err := compress.Tree(tmp); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, published); err != nil {
+			return err
+		}
+	}
+	return linkTree(published, filepath.Join(o.Out, "toolchain"))
+}
+
+// linkTree hard-links (or, across file systems, copies) every file under src into dst.
+func linkTree(src, dst string) error {
+	return filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if os.Link(path, target) == nil {
+			return nil
+		}
+		return copyFile(path, target)
+	})
 }
 
 // buildPrograms compiles every lesson program and copies each into its lesson's folder
@@ -300,12 +363,15 @@ type programView struct {
 
 // LessonData is the JSON a lesson page hands its script (site/js/lesson-page.js).
 type LessonData struct {
-	Slug     string            `json:"slug"`
-	Worker   string            `json:"worker"` // relative to the page
-	Programs []ProgramData     `json:"programs"`
-	Files    map[string]string `json:"files"` // data files, base64
-	Prev     string            `json:"prev,omitempty"`
-	Next     string            `json:"next,omitempty"`
+	Slug        string            `json:"slug"`
+	Worker      string            `json:"worker"`      // the runner worker, relative to the page
+	BuildWorker string            `json:"buildWorker"` // the build worker, relative to the page
+	Toolchain   string            `json:"toolchain"`   // the folder holding manifest.json
+	Gofmt       string            `json:"gofmt"`       // go/format as WebAssembly
+	Programs    []ProgramData     `json:"programs"`
+	Files       map[string]string `json:"files"` // data files, base64
+	Prev        string            `json:"prev,omitempty"`
+	Next        string            `json:"next,omitempty"`
 }
 
 // ProgramData describes one program to the page script.
@@ -321,7 +387,10 @@ func writeLesson(out string, t *template.Template, l *lesson.Lesson, assets Asse
 		return err
 	}
 	const root = "../../"
-	data := LessonData{Slug: l.Slug, Worker: root + assets.WorkerJS, Files: map[string]string{}}
+	data := LessonData{
+		Slug: l.Slug, Worker: root + assets.WorkerJS, BuildWorker: root + assets.BuildWorkerJS,
+		Toolchain: root + "toolchain/", Gofmt: root + assets.GofmtWASM, Files: map[string]string{},
+	}
 	if l.Prev != nil {
 		data.Prev = "../" + l.Prev.Slug + "/"
 	}

@@ -1,0 +1,138 @@
+// build-worker.js is the Web Worker that owns the in-browser Go toolchain (toolchain.js)
+// and the Format button's gofmt. It lives as long as the page: stopping a program kills
+// only the runner worker, so the compiler stays loaded and warm.
+//
+// Messages from the page:
+//   {type: "warm", toolchain: URL}                  load the toolchain and compile a
+//                                                    small program once, ahead of need
+//   {type: "build", id, toolchain: URL, source}     compile and link a program
+//   {type: "format", id, gofmt: URL, source}        gofmt a program
+// Messages to the page:
+//   {type: "event", id?, event}                     build events (events.js)
+//   {type: "built", id, ok, wasm?: ArrayBuffer, diagnostics?, output?, compileMs, linkMs}
+//   {type: "formatted", id, source?, error?}
+//   {type: "warm", compileMs, linkMs} | {type: "warm-failed", message}
+import { Toolchain } from "./toolchain.js";
+import { Kind } from "./events.js";
+import "go-wasm-exec";
+
+// A program that imports what lessons usually import, so warming up loads those archives.
+const WARM_UP = `package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Go(func() { time.Sleep(time.Millisecond) })
+	wg.Wait()
+	fmt.Println("warm")
+}
+`;
+
+let toolchain = null;
+let currentID = null; // the build whose events are being reported
+
+async function fetchOK(url) {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`fetching ${url}: ${r.status} ${r.statusText}`);
+  return r;
+}
+
+// countBody reads a copy of a response's body only to count its bytes as they arrive.
+async function countBody(response, onBytes) {
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    onBytes(value.byteLength);
+  }
+}
+
+// Bytes are counted as they arrive so the page can draw a progress bar; each file's
+// share of the total is known from the manifest.
+function getToolchain(base) {
+  toolchain ??= new Toolchain({
+    load: async (path, onBytes = () => {}) => {
+      const response = await fetchOK(new URL(path, base));
+      const [bytes] = await Promise.all([response.clone().arrayBuffer(), countBody(response, onBytes)]);
+      return new Uint8Array(bytes);
+    },
+    compileModule: async (path, onBytes = () => {}) => {
+      const response = await fetchOK(new URL(path, base));
+      // Compile from the response itself, while it downloads, so the browser may also
+      // cache the compiled code; a clone's body is read only to count bytes.
+      const [module] = await Promise.all([WebAssembly.compileStreaming(response.clone()), countBody(response, onBytes)]);
+      return module;
+    },
+    onProgress: (p) => postMessage({ type: "event", id: currentID, event: { kind: Kind.ToolchainProgress, ...p } }),
+  });
+  return toolchain;
+}
+
+let gofmtReady = null;
+function gofmt(url) {
+  gofmtReady ??= (async () => {
+    const go = new globalThis.Go();
+    const { instance } = await WebAssembly.instantiateStreaming(fetchOK(url), go.importObject);
+    go.run(instance); // registers globalThis.gofmt, then waits to be called
+    return globalThis.gofmt;
+  })();
+  gofmtReady.catch(() => (gofmtReady = null));
+  return gofmtReady;
+}
+
+// Builds run one at a time: the toolchain has one file system.
+let queue = Promise.resolve();
+function serially(fn) {
+  const next = queue.then(fn, fn);
+  queue = next.catch(() => {});
+  return next;
+}
+
+onmessage = ({ data: msg }) => {
+  switch (msg.type) {
+    case "warm":
+      serially(async () => {
+        currentID = null;
+        try {
+          const tc = getToolchain(msg.toolchain);
+          await tc.init();
+          const r = await tc.build(WARM_UP);
+          postMessage({ type: "warm", compileMs: r.compileMs, linkMs: r.linkMs });
+        } catch (err) {
+          postMessage({ type: "warm-failed", message: String(err.message || err) });
+        }
+      });
+      break;
+    case "build":
+      serially(async () => {
+        currentID = msg.id;
+        postMessage({ type: "event", id: msg.id, event: { kind: Kind.BuildStart } });
+        try {
+          const r = await getToolchain(msg.toolchain).build(msg.source);
+          if (r.ok) {
+            const wasm = r.wasm.slice().buffer; // the cache keeps its own copy
+            postMessage({ type: "built", id: msg.id, ok: true, wasm, compileMs: r.compileMs, linkMs: r.linkMs, cached: !!r.cached }, [wasm]);
+          } else {
+            postMessage({ type: "built", id: msg.id, ok: false, diagnostics: r.diagnostics, output: r.output });
+          }
+        } catch (err) {
+          console.error(err);
+          postMessage({ type: "built", id: msg.id, ok: false, diagnostics: [], output: `The Go toolchain failed: ${err.message || err}\n` });
+        }
+      });
+      break;
+    case "format":
+      gofmt(msg.gofmt)
+        .then((fn) => {
+          const r = fn(msg.source);
+          postMessage({ type: "formatted", id: msg.id, source: r.source, error: r.error });
+        })
+        .catch((err) => postMessage({ type: "formatted", id: msg.id, error: `gofmt failed to load: ${err.message || err}` }));
+      break;
+  }
+};

@@ -1,0 +1,258 @@
+// toolchain.js compiles and links Go programs with the real Go compiler and linker, built
+// for js/wasm (tools/internal/toolchain), against an in-memory file system holding the
+// standard library's archives. It runs in the page's build worker and in the Node runner,
+// with the same flags as the native build of the precompiled lessons (gobuild), so an
+// edited program behaves exactly as a precompiled one.
+//
+// It is not for: running the built program (host.js does that).
+
+import { newVolume } from "./volume.js";
+import "go-wasm-exec"; // defines globalThis.Go
+
+/**
+ * Toolchain loads the tools and archives named by a manifest and builds programs.
+ *
+ * options:
+ *   load(path, onBytes)           Promise<Uint8Array> of a file, path relative to the manifest
+ *   compileModule(path, onBytes)  Promise<WebAssembly.Module> of a .wasm file (lets
+ *                                 browsers compile while downloading)
+ *   onProgress({loaded, total})   bytes fetched so far, for a progress bar
+ * Both loaders may call onBytes(n) as chunks of n bytes arrive.
+ */
+export class Toolchain {
+  constructor({ load, compileModule, onProgress = () => {} }) {
+    this.load = load;
+    this.compileModule = compileModule ?? (async (path, onBytes) => WebAssembly.compile(await load(path, onBytes)));
+    this.onProgress = onProgress;
+    this.loaded = new Set(); // packages whose archives are in the file system
+    this.cache = new Map(); // source -> result of build, most recent last
+    this.ready = null;
+  }
+
+  /** init fetches the manifest and compiles the compiler and linker (once). */
+  init() {
+    this.ready ??= (async () => {
+      this.manifest = JSON.parse(new TextDecoder().decode(await this.load("manifest.json")));
+      const { fs } = newVolume(this.manifest.workDir);
+      this.fs = fs;
+      fs.mkdirSync("/pkg", { recursive: true });
+      fs.mkdirSync("/tmp", { recursive: true });
+      this.progress = { loaded: 0, total: this.manifest.compile.size + this.manifest.link.size };
+      this.report(true);
+      const { compile, link } = this.manifest;
+      [this.compile, this.link] = await Promise.all([
+        this.fetchCounted(compile, (onBytes) => this.compileModule(compile.url, onBytes)),
+        this.fetchCounted(link, (onBytes) => this.compileModule(link.url, onBytes)),
+      ]);
+    })();
+    this.ready.catch(() => (this.ready = null));
+    return this.ready;
+  }
+
+  // fetchCounted runs a loader for one file of the manifest, adding its bytes to the
+  // progress as they arrive (and all of them once it is done).
+  async fetchCounted(file, loader) {
+    let got = 0;
+    const add = (n) => {
+      n = Math.min(n, file.size - got);
+      got += n;
+      this.progress.loaded += n;
+      this.report(false);
+    };
+    const result = await loader(add);
+    add(file.size - got);
+    this.report(true);
+    return result;
+  }
+
+  report(force) {
+    const now = performance.now();
+    if (!force && now - (this.lastReport ?? 0) < 50) return;
+    this.lastReport = now;
+    this.onProgress({ ...this.progress });
+  }
+
+  /** importable lists the standard packages a program may import. */
+  get importable() {
+    return this.manifest?.importable ?? [];
+  }
+
+  /**
+   * build compiles and links one main.go. It resolves with
+   *   {ok: true, wasm: Uint8Array, compileMs, linkMs, cached}
+   *   {ok: false, diagnostics: [{file, line, col, message}], output}
+   */
+  async build(source) {
+    const hit = this.cache.get(source);
+    if (hit) {
+      this.cache.delete(source);
+      this.cache.set(source, hit);
+      return { ...hit, cached: true };
+    }
+    await this.init();
+    const result = await this.buildUncached(source);
+    if (result.ok) {
+      this.cache.set(source, result);
+      if (this.cache.size > 8) this.cache.delete(this.cache.keys().next().value);
+    }
+    return result;
+  }
+
+  async buildUncached(source) {
+    const m = this.manifest;
+    const imports = scanImports(source);
+    const missing = imports.filter((im) => !m.packages[im.path] || !m.importable.includes(im.path));
+    if (missing.length > 0) {
+      const diagnostics = missing.map((im) => ({
+        file: "main.go",
+        line: im.line,
+        col: im.col,
+        message: m.packages[im.path] || !im.path.includes(".")
+          ? `package ${im.path} is not available in the playground (it offers: ${m.importable.join(", ")})`
+          : `package ${im.path} is not in the standard library; the playground offers only standard packages`,
+      }));
+      return { ok: false, diagnostics, output: diagnostics.map(formatDiagnostic).join("\n") + "\n" };
+    }
+    const needed = new Set(["runtime"]);
+    for (const { path } of imports) needed.add(path);
+    for (const p of [...needed]) for (const d of m.packages[p]?.deps ?? []) needed.add(d);
+    await this.ensurePackages([...needed]);
+
+    const dir = m.workDir;
+    const cfg = [...needed].sort().map((p) => `packagefile ${p}=/pkg/${p}.a`).join("\n") + "\n";
+    this.fs.writeFileSync(`${dir}/importcfg`, cfg);
+    this.fs.writeFileSync(`${dir}/main.go`, source);
+    for (const f of ["main.a", "main.wasm"]) this.fs.rmSync(`${dir}/${f}`, { force: true });
+
+    let start = performance.now();
+    const compiled = await this.runTool(this.compile, "compile", [
+      "-o", `${dir}/main.a`, "-importcfg", `${dir}/importcfg`, ...m.compileFlags, `${dir}/main.go`,
+    ]);
+    const compileMs = performance.now() - start;
+    if (compiled.status !== 0) {
+      const output = compiled.output.replaceAll(`${dir}/`, "");
+      return { ok: false, diagnostics: parseDiagnostics(output), output, compileMs };
+    }
+    start = performance.now();
+    const linked = await this.runTool(this.link, "link", [
+      "-o", `${dir}/main.wasm`, "-importcfg", `${dir}/importcfg`, ...m.linkFlags, `${dir}/main.a`,
+    ]);
+    const linkMs = performance.now() - start;
+    if (linked.status !== 0) {
+      return { ok: false, diagnostics: [], output: `linking failed:\n${linked.output}`, compileMs, linkMs };
+    }
+    const wasm = new Uint8Array(this.fs.readFileSync(`${dir}/main.wasm`));
+    return { ok: true, wasm, compileMs, linkMs };
+  }
+
+  /** ensurePackages puts the archives of the given packages into the file system. */
+  async ensurePackages(paths) {
+    const todo = paths.filter((p) => !this.loaded.has(p) && this.manifest.packages[p]);
+    if (todo.length === 0) return;
+    this.progress.total += todo.reduce((n, p) => n + this.manifest.packages[p].size, 0);
+    this.report(true);
+    await Promise.all(
+      todo.map(async (p) => {
+        const pkg = this.manifest.packages[p];
+        const data = await this.fetchCounted(pkg, (onBytes) => this.load(pkg.url, onBytes));
+        const file = `/pkg/${p}.a`;
+        this.fs.mkdirSync(file.slice(0, file.lastIndexOf("/")), { recursive: true });
+        this.fs.writeFileSync(file, data);
+        this.loaded.add(p);
+      }),
+    );
+  }
+
+  /** runTool runs the compiler or linker to completion and collects what it printed. */
+  async runTool(module, name, args) {
+    const go = new globalThis.Go();
+    go.argv = [name, ...args];
+    go.env = { GOOS: "js", GOARCH: "wasm", HOME: "/tmp", TMPDIR: "/tmp", PWD: this.manifest.workDir };
+    let output = "";
+    const decoder = new TextDecoder();
+    const fs = this.fs;
+    globalThis.fs = {
+      ...fs,
+      constants: fs.constants,
+      writeSync(fd, buf) {
+        if (fd === 1 || fd === 2) {
+          output += decoder.decode(buf, { stream: true });
+          return buf.length;
+        }
+        return fs.writeSync(fd, buf);
+      },
+      write(fd, buf, offset, length, position, callback) {
+        if (fd === 1 || fd === 2) {
+          output += decoder.decode(buf.subarray(offset, offset + length), { stream: true });
+          callback(null, length);
+          return;
+        }
+        fs.write(fd, buf, offset, length, position, callback);
+      },
+    };
+    globalThis.process = toolProcess(this.manifest.workDir);
+    let status = 0;
+    go.exit = (code) => (status = code);
+    const instance = await WebAssembly.instantiate(module, go.importObject);
+    await go.run(instance);
+    return { status, output };
+  }
+}
+
+function toolProcess(cwd) {
+  const base = globalThis.process?.versions?.node ? globalThis.process : {};
+  return Object.create(base, {
+    argv0: { value: "go" },
+    pid: { value: 1 },
+    ppid: { value: 0 },
+    cwd: { value: () => cwd },
+    chdir: { value: () => {} },
+    getuid: { value: () => 1000 },
+    getgid: { value: () => 1000 },
+    geteuid: { value: () => 1000 },
+    getegid: { value: () => 1000 },
+    getgroups: { value: () => [1000] },
+    umask: { value: () => 0o022 },
+  });
+}
+
+/** formatDiagnostic prints a diagnostic the way the compiler does. */
+export function formatDiagnostic(d) {
+  return `${d.file}:${d.line}:${d.col}: ${d.message}`;
+}
+
+/** parseDiagnostics reads "main.go:12:5: message" lines from compiler output. */
+export function parseDiagnostics(output) {
+  const out = [];
+  for (const line of output.split("\n")) {
+    const m = /^(\S+?\.go):(\d+)(?::(\d+))?: (.*)$/.exec(line);
+    if (m) out.push({ file: m[1], line: Number(m[2]), col: Number(m[3] ?? 1), message: m[4] });
+  }
+  return out;
+}
+
+/**
+ * scanImports lists the import paths of a Go file with their positions. It reads only the
+ * import declarations at the top of the file; the compiler checks everything else.
+ */
+export function scanImports(source) {
+  const imports = [];
+  // Blank out comments so quotes inside them are not taken for imports.
+  const text = source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (c) => c.replace(/[^\n]/g, " "));
+  const decl = /\bimport\s*(\(([^)]*)\)|((?:[\w.]+\s+)?"[^"\n]*"))/g;
+  let m;
+  while ((m = decl.exec(text))) {
+    const body = m[2] ?? m[3];
+    const bodyStart = m.index + m[0].indexOf(body);
+    const spec = /"([^"\n]*)"/g;
+    let s;
+    while ((s = spec.exec(body))) {
+      const at = bodyStart + s.index;
+      const before = text.slice(0, at);
+      const line = before.split("\n").length;
+      const col = at - before.lastIndexOf("\n");
+      imports.push({ path: s[1], line, col });
+    }
+  }
+  return imports;
+}

@@ -1,0 +1,26 @@
+// volume.js makes the in-memory file systems (memfs) that programs and the toolchain see.
+//
+// memfs checks permissions against the user of the process it runs in (the real one under
+// Node, uid 0 in a browser), but stamps new files with the ids of the process object it
+// was given. Go's wasm_exec.js and the hosts here replace globalThis.process with their own
+// (uid -1, or the program's uid 1000), so each volume gets an explicit process whose ids
+// are the checking user's: files a program creates are then its own to write.
+import { memfs } from "memfs";
+
+const nodeProcess = globalThis.process?.versions?.node ? globalThis.process : null;
+const owner = { uid: nodeProcess?.getuid?.() ?? 0, gid: nodeProcess?.getgid?.() ?? 0 };
+
+/** newVolume returns {fs, vol}: an empty file system whose working directory is cwd. */
+export function newVolume(cwd) {
+  const process = {
+    cwd: () => cwd,
+    platform: "linux",
+    env: {},
+    emitWarning: () => {},
+    getuid: () => owner.uid,
+    getgid: () => owner.gid,
+  };
+  const volume = memfs({}, { cwd: "/", process });
+  volume.fs.mkdirSync(cwd, { recursive: true });
+  return volume;
+}

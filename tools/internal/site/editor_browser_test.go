@@ -1,0 +1,158 @@
+package site_test
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// setSource replaces the current program's text in its editor, as typing would.
+func setSource(t *testing.T, ctx contextLike, src string) {
+	t.Helper()
+	eval[bool](t, ctx, fmt.Sprintf(`(() => {
+		const p = window.playground;
+		const i = [...document.querySelectorAll("[role=tab]")].findIndex(t => t.getAttribute("aria-selected") === "true");
+		p.editors[i].setText(%s);
+		return true;
+	})()`, strconv.Quote(src)))
+}
+
+func editorText(t *testing.T, ctx contextLike) string {
+	t.Helper()
+	return eval[string](t, ctx, `(() => {
+		const i = [...document.querySelectorAll("[role=tab]")].findIndex(t => t.getAttribute("aria-selected") === "true");
+		return window.playground.editors[i].text();
+	})()`)
+}
+
+const editedHello = `package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	start := time.Now()
+	time.Sleep(2 * time.Second)
+	fmt.Println("edited in the browser after", time.Since(start))
+}
+`
+
+func TestEditAndRunCompilesInTheBrowser(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	// Type into the editor for real: the keys reach CodeMirror.
+	do(t, ctx, chromedp.Click(chromedp.CSS("#panel-serial .cm-content")), chromedp.KeyEvent("// a comment typed by the learner\n"))
+	if got := editorText(t, ctx); !strings.Contains(got, "// a comment typed by the learner") {
+		t.Fatalf("typed text is not in the editor:\n%s", got)
+	}
+	setSource(t, ctx, editedHello)
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited.")
+	got := outputText(t, ctx)
+	if !strings.Contains(got, "edited in the browser after 2s") || !strings.Contains(got, "Compiled in") {
+		t.Errorf("output of the edited program:\n%s", got)
+	}
+	if !eval[bool](t, ctx, `!document.querySelector("#tab-serial .edited-mark").hidden`) {
+		t.Error("the tab does not show the edited mark")
+	}
+	// Running the same source again uses the program already built.
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited.")
+	if got := outputText(t, ctx); !strings.Contains(got, "built a moment ago") || !strings.Contains(got, "after 2s") {
+		t.Errorf("second run:\n%s", got)
+	}
+}
+
+func TestCompileErrorMarksTheLine(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	setSource(t, ctx, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(x)\n}\n")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Build failed.")
+	if got := outputText(t, ctx); !strings.Contains(got, "main.go:6:14: undefined: x") {
+		t.Errorf("output does not show the compiler's message:\n%s", got)
+	}
+	// The editor underlines the spot: line 6, from column 14.
+	marked := waitFor(t, ctx, `(() => { const r = document.querySelector("#panel-serial .cm-lintRange-error"); return r ? r.textContent : ""; })()`)
+	if marked != "x" {
+		t.Errorf("underlined %q, want x", marked)
+	}
+	if eval[bool](t, ctx, `document.querySelector("button.run").disabled`) {
+		t.Error("Run stays disabled after a failed build")
+	}
+
+	// A package outside the playground's standard library gets a clear message.
+	setSource(t, ctx, "package main\n\nimport \"net/smtp\"\n\nfunc main() { _ = smtp.PlainAuth }\n")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Build failed.")
+	if got := outputText(t, ctx); !strings.Contains(got, "main.go:3:8: package net/smtp is not available in the playground") {
+		t.Errorf("output for an unavailable package:\n%s", got)
+	}
+}
+
+func TestFormat(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	setSource(t, ctx, "package main\nimport \"fmt\"\nfunc main(){\nfmt.Println( \"hi\" )\n}\n")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.format")))
+	want := "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n"
+	deadline := time.Now().Add(30 * time.Second)
+	for editorText(t, ctx) != want {
+		if time.Now().After(deadline) {
+			t.Fatalf("Format left:\n%s", editorText(t, ctx))
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	// A syntax error is reported, and the text is left alone.
+	setSource(t, ctx, "package main\nfunc main() {\n\tx :=\n}\n")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.format")))
+	waitOutput(t, ctx, "Format: main.go:4:1: expected operand")
+	if got := editorText(t, ctx); got != "package main\nfunc main() {\n\tx :=\n}\n" {
+		t.Errorf("Format changed a program it could not parse:\n%s", got)
+	}
+}
+
+func TestEditsSurviveReloadAndResetRestores(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	do(t, ctx, chromedp.Click(chromedp.CSS("#tab-concurrent")))
+	setSource(t, ctx, editedHello)
+	time.Sleep(400 * time.Millisecond) // edits are saved a quarter second after the last change
+	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("button.run")), chromedp.Click(chromedp.CSS("#tab-concurrent")))
+	if got := editorText(t, ctx); got != editedHello {
+		t.Fatalf("after reload the editor holds:\n%s", got)
+	}
+	if !eval[bool](t, ctx, `!document.querySelector("#tab-concurrent .edited-mark").hidden && document.querySelector("#tab-serial .edited-mark").hidden`) {
+		t.Error("edited marks after reload are wrong")
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.reset")))
+	if got := editorText(t, ctx); !strings.Contains(got, "all at once") {
+		t.Errorf("Reset did not restore the lesson's program:\n%s", got)
+	}
+	time.Sleep(400 * time.Millisecond)
+	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("button.run")), chromedp.Click(chromedp.CSS("#tab-concurrent")))
+	if got := editorText(t, ctx); !strings.Contains(got, "all at once") {
+		t.Errorf("after Reset and reload the editor holds:\n%s", got)
+	}
+	if !eval[bool](t, ctx, `document.querySelector("#tab-concurrent .edited-mark").hidden && document.querySelector("button.reset").disabled`) {
+		t.Error("the program still looks edited after Reset")
+	}
+}
+
+func TestStopAnEditedEndlessLoop(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	setSource(t, ctx, "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"edited spin\")\n\tfor {\n\t}\n}\n")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "edited spin")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.stop")))
+	waitOutput(t, ctx, "Program stopped.")
+	// The compiler survives Stop: the next build needs no download.
+	setSource(t, ctx, editedHello)
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited.")
+	if got := outputText(t, ctx); !strings.Contains(got, "edited in the browser") {
+		t.Errorf("output after Stop and a new edit:\n%s", got)
+	}
+}
