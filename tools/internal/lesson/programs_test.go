@@ -8,12 +8,14 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
 	"goconcurrency.dev/playground/tools/internal/gobuild"
 	"goconcurrency.dev/playground/tools/internal/lesson"
 	"goconcurrency.dev/playground/tools/internal/noderun"
+	"goconcurrency.dev/playground/tools/internal/toolchain"
 )
 
 var update = flag.Bool("update", false, "rewrite each program's .out file with its current output")
@@ -55,19 +57,7 @@ func TestProgramOutput(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stop()
-	var lessons []*lesson.Lesson
-	if filter := os.Getenv("LESSON"); filter != "" {
-		// Only the named lessons: other folders may be half-written.
-		for _, slug := range strings.Split(filter, ",") {
-			l, err := lesson.Read(filepath.Join(root, "lessons", slug))
-			if err != nil {
-				t.Fatal(err)
-			}
-			lessons = append(lessons, l)
-		}
-	} else {
-		lessons = loadCourse(t).Lessons()
-	}
+	lessons := selectedLessons(t)
 	// The group returns only when its parallel subtests are done, so site stays up.
 	t.Run("lessons", func(t *testing.T) { runPrograms(t, lessons, b, runner, origin) })
 }
@@ -105,4 +95,90 @@ func runPrograms(t *testing.T, lessons []*lesson.Lesson, b *gobuild.Builder, run
 			})
 		}
 	}
+}
+
+// TestProgramOutputWithBrowserToolchain builds every lesson program the way an edited
+// program is built in the browser, with compile.wasm and link.wasm over an in-memory file
+// system, runs it, and compares the output with the same .out files.
+func TestProgramOutputWithBrowserToolchain(t *testing.T) {
+	runner, err := runnerOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(root)
+	tc, err := toolchain.Ensure(context.Background(), filepath.Join(abs, "build", "cache", "toolchain"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	origin, stop, err := noderun.ServeLessons(filepath.Join(abs, "lessons"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stop()
+	var programs []*lesson.Program
+	var jobs []noderun.Job
+	for _, l := range selectedLessons(t) {
+		for _, p := range l.Programs {
+			job := noderun.Job{Source: p.Path, Files: filepath.Join(l.Dir, "files"), Origin: origin}
+			if _, err := os.Stat(job.Files); err != nil {
+				job.Files = ""
+			}
+			if p.Stdin != nil {
+				job.Stdin = strings.TrimSuffix(p.Path, ".go") + ".in"
+			}
+			programs = append(programs, p)
+			jobs = append(jobs, job)
+		}
+	}
+	// Two Node processes, each with one warm toolchain, share the programs.
+	const batches = 2
+	results := make([][]noderun.Event, len(jobs))
+	errs := make([]error, batches)
+	var wg sync.WaitGroup
+	for b := range batches {
+		wg.Go(func() {
+			var idx []int
+			var part []noderun.Job
+			for i := b; i < len(jobs); i += batches {
+				idx = append(idx, i)
+				part = append(part, jobs[i])
+			}
+			out, err := runner.RunBatch(context.Background(), tc, part, 20*time.Minute)
+			errs[b] = err
+			for k, i := range idx {
+				results[i] = out[k]
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, p := range programs {
+		got := noderun.Normalize(noderun.Transcript(results[i]))
+		if diff := cmp.Diff(string(p.Expected), got); diff != "" {
+			t.Errorf("%s built by the browser toolchain: output differs from %s (-want +got):\n%s", p.Path, p.ExpectedPath(), diff)
+		}
+	}
+	t.Logf("%d programs built by compile.wasm and link.wasm", len(programs))
+}
+
+// selectedLessons is every lesson, or those named in $LESSON.
+func selectedLessons(t *testing.T) []*lesson.Lesson {
+	t.Helper()
+	filter := os.Getenv("LESSON")
+	if filter == "" {
+		return loadCourse(t).Lessons()
+	}
+	var out []*lesson.Lesson
+	for _, slug := range strings.Split(filter, ",") {
+		l, err := lesson.Read(filepath.Join(root, "lessons", slug))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, l)
+	}
+	return out
 }

@@ -26,14 +26,36 @@ import (
 
 // Event is one event of the stream documented in site/js/events.js.
 type Event struct {
-	Kind    string  `json:"kind"`
-	Body    string  `json:"body,omitempty"`
-	T       float64 `json:"t,omitempty"`
-	Clock   string  `json:"clock,omitempty"`
-	Status  int     `json:"status,omitempty"`
-	Elapsed float64 `json:"elapsed,omitempty"`
-	Reason  string  `json:"reason,omitempty"`
-	Message string  `json:"message,omitempty"`
+	Kind        string       `json:"kind"`
+	Body        string       `json:"body,omitempty"`
+	T           float64      `json:"t,omitempty"`
+	Clock       string       `json:"clock,omitempty"`
+	Status      int          `json:"status,omitempty"`
+	Elapsed     float64      `json:"elapsed,omitempty"`
+	Reason      string       `json:"reason,omitempty"`
+	Message     string       `json:"message,omitempty"`
+	Output      string       `json:"output,omitempty"`      // compile-error
+	Diagnostics []Diagnostic `json:"diagnostics,omitempty"` // compile-error
+	CompileMs   float64      `json:"compileMs,omitempty"`   // build-done
+	LinkMs      float64      `json:"linkMs,omitempty"`      // build-done
+	Job         int          `json:"job"`                   // batch runs: the job's index
+}
+
+// Diagnostic is one compiler message.
+type Diagnostic struct {
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
+}
+
+// Job is one program of a batch built by the in-browser toolchain.
+type Job struct {
+	Source string `json:"source"`          // the .go file
+	Files  string `json:"files,omitempty"` // data files folder
+	Stdin  string `json:"stdin,omitempty"` // input lines file
+	Origin string `json:"origin,omitempty"`
+	Clock  string `json:"clock,omitempty"`
 }
 
 // Options configure one run.
@@ -129,6 +151,48 @@ func (r *Runner) Run(ctx context.Context, wasm string, opts Options) ([]Event, e
 	return events, nil
 }
 
+// RunBatch builds every job's source with the in-browser toolchain in toolchainDir
+// (compile.wasm and link.wasm under Node, exactly as the browser does) and runs it. It
+// returns each job's events; a job that fails to build ends with a compile-error event.
+func (r *Runner) RunBatch(ctx context.Context, toolchainDir string, jobs []Job, timeout time.Duration) ([][]Event, error) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	f, err := os.CreateTemp("", "jobs-*.json")
+	if err != nil {
+		return nil, err
+	}
+	defer os.Remove(f.Name())
+	if err := json.NewEncoder(f).Encode(jobs); err != nil {
+		return nil, err
+	}
+	f.Close()
+	cmd := exec.CommandContext(ctx, "node", r.Script, "--toolchain", toolchainDir, "--batch", f.Name())
+	cmd.Env = append(os.Environ(), "TZ=UTC")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	results := make([][]Event, len(jobs))
+	for _, line := range bytes.Split(out, []byte("\n")) {
+		if len(line) == 0 {
+			continue
+		}
+		var e Event
+		if jerr := json.Unmarshal(line, &e); jerr != nil {
+			return results, fmt.Errorf("reading event %q: %w", line, jerr)
+		}
+		if e.Job >= 0 && e.Job < len(jobs) {
+			results[e.Job] = append(results[e.Job], e)
+		}
+	}
+	if ctx.Err() != nil {
+		return results, fmt.Errorf("batch still running after %v", timeout)
+	}
+	if err != nil {
+		return results, fmt.Errorf("node: %v\n%s", err, stderr.Bytes())
+	}
+	return results, nil
+}
+
 // Transcript renders events as the output panel shows them, without times: program
 // output and echoed input in order, then the closing line.
 func Transcript(events []Event) string {
@@ -150,6 +214,10 @@ func Transcript(events []Event) string {
 		case "error":
 			ensureNewline(&b)
 			fmt.Fprintf(&b, "Error: %s\n", e.Message)
+		case "compile-error":
+			ensureNewline(&b)
+			b.WriteString(e.Output)
+			b.WriteString("Build failed.\n")
 		}
 	}
 	return b.String()

@@ -177,26 +177,15 @@ func shortHash(data []byte) string {
 // toolchain/. They are built and compressed once per Go version in the cache, then linked
 // into the site.
 func publishToolchain(ctx context.Context, o Options) error {
-	version, err := exec.Command("go", "env", "GOVERSION").Output()
+	dir, err := toolchain.Ensure(ctx, filepath.Join(filepath.Dir(o.CacheDir), "toolchain"))
 	if err != nil {
-		return fmt.Errorf("go env GOVERSION: %w", err)
+		return err
 	}
-	cached := filepath.Join(filepath.Dir(o.CacheDir), "toolchain", strings.TrimSpace(string(version)))
-	published := filepath.Join(cached, "site")
-	if _, err := os.Stat(filepath.Join(published, "manifest.json")); err != nil {
-		tmp := published + ".tmp"
-		os.RemoveAll(tmp)
-		if _, err := toolchain.Build(ctx, tmp, cached); err != nil {
-			return err
-		}
-		if err := compress.Tree(tmp); err != nil {
-			return err
-		}
-		if err := os.Rename(tmp, published); err != nil {
-			return err
-		}
+	// Compressed once in the cache: later builds find the siblings there.
+	if err := compress.Tree(dir); err != nil {
+		return err
 	}
-	return linkTree(published, filepath.Join(o.Out, "toolchain"))
+	return linkTree(dir, filepath.Join(o.Out, "toolchain"))
 }
 
 // linkTree hard-links (or, across file systems, copies) every file under src into dst.

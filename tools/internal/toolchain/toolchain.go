@@ -58,6 +58,33 @@ type Manifest struct {
 	LinkFlags    []string            `json:"linkFlags"`
 }
 
+// Ensure returns the folder holding the toolchain for the installed Go version under
+// cacheRoot, building it there the first time. Concurrent callers (test processes) may
+// both build it; the first to finish wins.
+func Ensure(ctx context.Context, cacheRoot string) (string, error) {
+	version, err := goEnv("GOVERSION")
+	if err != nil {
+		return "", err
+	}
+	cached := filepath.Join(cacheRoot, version)
+	dir := filepath.Join(cached, "site")
+	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err == nil {
+		return dir, nil
+	}
+	tmp := fmt.Sprintf("%s.%d.tmp", dir, os.Getpid())
+	os.RemoveAll(tmp)
+	if _, err := Build(ctx, tmp, cached); err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		os.RemoveAll(tmp)
+		if _, serr := os.Stat(filepath.Join(dir, "manifest.json")); serr != nil {
+			return "", err
+		}
+	}
+	return dir, nil
+}
+
 // Build writes the toolchain into out (which it creates), using cacheDir for the tool
 // builds, and returns the manifest.
 func Build(ctx context.Context, out, cacheDir string) (*Manifest, error) {
@@ -112,7 +139,7 @@ func buildTool(ctx context.Context, name, dir string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	tmp := out + ".tmp"
+	tmp := fmt.Sprintf("%s.%d.tmp", out, os.Getpid())
 	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", tmp, "cmd/"+name)
 	cmd.Env = gobuild.Env()
 	if msg, err := cmd.CombinedOutput(); err != nil {
