@@ -11,12 +11,16 @@
 //   {type: "event", id?, event}                     build events (events.js)
 //   {type: "built", id, ok, wasm?: ArrayBuffer, diagnostics?, output?, compileMs, linkMs}
 //   {type: "formatted", id, source?, error?}
-//   {type: "warm", compileMs, linkMs} | {type: "warm-failed", message}
+//   {type: "warm"} | {type: "warm-failed", message}   the toolchain is loaded (or not)
+//   {type: "warmed-up"}                             the warm-up builds are done
 import { Toolchain } from "./toolchain.js";
 import { Kind } from "./events.js";
 import "go-wasm-exec";
 
-// A program that imports what lessons usually import, so warming up loads those archives.
+// Warm-up builds run while the learner reads: the first loads the archives lessons
+// usually need, and a few more let the engine optimize the compiler's hot code before
+// the first real Run. A build the learner asks for always goes first.
+const WARM_UP_BUILDS = 3;
 const WARM_UP = `package main
 
 import (
@@ -35,6 +39,7 @@ func main() {
 
 let toolchain = null;
 let currentID = null; // the build whose events are being reported
+let requested = 0; // builds asked for and not finished
 
 async function fetchOK(url) {
   const r = await fetch(url);
@@ -101,14 +106,27 @@ onmessage = ({ data: msg }) => {
         try {
           const tc = getToolchain(msg.toolchain);
           await tc.init();
-          const r = await tc.build(WARM_UP);
-          postMessage({ type: "warm", compileMs: r.compileMs, linkMs: r.linkMs });
+          tc.prepareSpares();
+          postMessage({ type: "warm" });
         } catch (err) {
           postMessage({ type: "warm-failed", message: String(err.message || err) });
+          return;
+        }
+        for (let i = 0; i < WARM_UP_BUILDS; i++) {
+          // Each warm-up waits its turn behind any build the learner asked for.
+          serially(async () => {
+            if (requested === 0) {
+              currentID = null;
+              await toolchain.build(`${WARM_UP}\n// warm-up ${i}\n`);
+              toolchain.prepareSpares();
+            }
+            if (i === WARM_UP_BUILDS - 1) postMessage({ type: "warmed-up" });
+          });
         }
       });
       break;
     case "build":
+      requested++;
       serially(async () => {
         currentID = msg.id;
         postMessage({ type: "event", id: msg.id, event: { kind: Kind.BuildStart } });
@@ -123,6 +141,10 @@ onmessage = ({ data: msg }) => {
         } catch (err) {
           console.error(err);
           postMessage({ type: "built", id: msg.id, ok: false, diagnostics: [], output: `The Go toolchain failed: ${err.message || err}\n` });
+        } finally {
+          requested--;
+          // Instantiate the next compiler and linker once this build is out of the way.
+          setTimeout(() => toolchain?.prepareSpares(), 0);
         }
       });
       break;

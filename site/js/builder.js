@@ -12,6 +12,7 @@ export class Builder {
     this.nextID = 1;
     this.pending = new Map(); // id -> {resolve, onEvent}
     this.warmed = null;
+    this.warmedUp = false; // the background warm-up builds have finished
     this.listeners = new Set(); // progress listeners for warming
   }
 
@@ -36,6 +37,9 @@ export class Builder {
       case "warm":
       case "warm-failed":
         this.resolveWarm?.(data);
+        break;
+      case "warmed-up":
+        this.warmedUp = true;
         break;
     }
   }

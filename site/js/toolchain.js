@@ -6,7 +6,7 @@
 //
 // It is not for: running the built program (host.js does that).
 
-import { newVolume } from "./volume.js";
+import { newVolume, goFileSystem } from "./volume.js";
 import "go-wasm-exec"; // defines globalThis.Go
 
 /**
@@ -27,6 +27,7 @@ export class Toolchain {
     this.loaded = new Set(); // packages whose archives are in the file system
     this.cache = new Map(); // source -> result of build, most recent last
     this.ready = null;
+    this.spares = new Map(); // tool name -> Promise<{go, instance}> instantiated ahead of use
   }
 
   /** init fetches the manifest and compiles the compiler and linker (once). */
@@ -163,17 +164,32 @@ export class Toolchain {
     );
   }
 
+  // instantiate makes a fresh instance of a tool. Instantiating the compiler copies tens
+  // of megabytes of data, so one spare instance of each tool is made ahead of time.
+  instantiate(module) {
+    const go = new globalThis.Go();
+    return WebAssembly.instantiate(module, go.importObject).then((instance) => ({ go, instance }));
+  }
+
+  /** prepareSpares instantiates the next compiler and linker while nothing else runs. */
+  prepareSpares() {
+    for (const [name, module] of [["compile", this.compile], ["link", this.link]]) {
+      if (module && !this.spares.has(name)) this.spares.set(name, this.instantiate(module));
+    }
+  }
+
   /** runTool runs the compiler or linker to completion and collects what it printed. */
   async runTool(module, name, args) {
-    const go = new globalThis.Go();
+    const spare = this.spares.get(name);
+    this.spares.delete(name);
+    const { go, instance } = await (spare ?? this.instantiate(module));
     go.argv = [name, ...args];
-    go.env = { GOOS: "js", GOARCH: "wasm", HOME: "/tmp", TMPDIR: "/tmp", PWD: this.manifest.workDir };
+    go.env = { GOOS: "js", GOARCH: "wasm", GOGC: "off", HOME: "/tmp", TMPDIR: "/tmp", PWD: this.manifest.workDir };
     let output = "";
     const decoder = new TextDecoder();
-    const fs = this.fs;
+    const fs = goFileSystem(this.fs);
     globalThis.fs = {
       ...fs,
-      constants: fs.constants,
       writeSync(fd, buf) {
         if (fd === 1 || fd === 2) {
           output += decoder.decode(buf, { stream: true });
@@ -193,7 +209,6 @@ export class Toolchain {
     globalThis.process = toolProcess(this.manifest.workDir);
     let status = 0;
     go.exit = (code) => (status = code);
-    const instance = await WebAssembly.instantiate(module, go.importObject);
     await go.run(instance);
     return { status, output };
   }

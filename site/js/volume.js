@@ -24,3 +24,37 @@ export function newVolume(cwd) {
   volume.fs.mkdirSync(cwd, { recursive: true });
   return volume;
 }
+
+// The callback methods Go's syscall package calls (syscall/fs_js.go).
+const CALLBACK_METHODS = [
+  "chmod", "chown", "close", "fchmod", "fchown", "fstat", "fsync", "ftruncate", "lchown",
+  "link", "lstat", "mkdir", "open", "read", "readdir", "readlink", "rename", "rmdir",
+  "stat", "symlink", "truncate", "unlink", "utimes", "write",
+];
+
+/**
+ * goFileSystem returns the object a Go program sees as globalThis.fs: the volume's
+ * methods, with every callback method answering at once, before it returns. Go's
+ * syscall package then receives each result without parking the goroutine and going
+ * through the scheduler's idle loop (the linker makes hundreds of such calls per build).
+ */
+export function goFileSystem(fs) {
+  const out = { ...fs, constants: fs.constants };
+  for (const name of CALLBACK_METHODS) {
+    const sync = fs[`${name}Sync`];
+    if (typeof sync !== "function") continue;
+    out[name] = (...args) => {
+      const callback = args.pop();
+      let result;
+      try {
+        result = sync(...args);
+      } catch (err) {
+        callback(err);
+        return;
+      }
+      if (name === "read" || name === "write") callback(null, result, args[1]);
+      else callback(null, result);
+    };
+  }
+  return out;
+}

@@ -1,0 +1,322 @@
+// Command bench measures the playground in headless Chromium against a baseline measured
+// in the same run: native "go build" and run of the same file.
+//
+//	go run ./tools/bench [-runs 5] [-cold 3]
+//
+// It prints, as medians:
+//
+//	precompiled  click Run → first output line, a lesson's precompiled program
+//	             (cold: fresh browser profile; warm: the second run)
+//	edit-warm    edit → Run → first output line, compiled in the browser, toolchain warm  (a)
+//	edit-cold    the same with an empty browser cache: toolchain download included       (b)
+//	native       go build + run of the same edited file → first output line              (c)
+//	page bytes   compressed bytes a lesson page transfers before and during its first run
+//
+// and the ratios a/c and b/c.
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"goconcurrency.dev/playground/tools/internal/browser"
+	"goconcurrency.dev/playground/tools/internal/server"
+	"goconcurrency.dev/playground/tools/internal/site"
+)
+
+const lesson = "serial-vs-concurrent"
+
+func main() {
+	runs := flag.Int("runs", 5, "warm measurements of each kind")
+	colds := flag.Int("cold", 3, "cold measurements (each a fresh browser)")
+	flag.Parse()
+	if err := run(*runs, *colds); err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
+
+func run(runs, colds int) error {
+	root, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+
+	// A site with one lesson, built like the real one.
+	lessons := filepath.Join(tmp, "lessons")
+	if err := os.CopyFS(filepath.Join(lessons, lesson), os.DirFS(filepath.Join(root, "lessons", lesson))); err != nil {
+		return err
+	}
+	chapters, err := os.ReadFile(filepath.Join(root, "lessons", "chapters.yaml"))
+	if err != nil {
+		return err
+	}
+	os.WriteFile(filepath.Join(lessons, "chapters.yaml"), chapters, 0o644)
+	out := filepath.Join(tmp, "site")
+	fmt.Println("building the site…")
+	err = site.Build(context.Background(), site.Options{Root: root, Lessons: lessons, Out: out, CacheDir: filepath.Join(root, "build", "cache", "programs"), Minify: true})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	counter := &countingHandler{next: server.Handler(out)}
+	go http.Serve(ln, counter)
+	url := fmt.Sprintf("http://%s/lessons/%s/", ln.Addr(), lesson)
+
+	source, err := os.ReadFile(filepath.Join(root, "lessons", lesson, "serial.go"))
+	if err != nil {
+		return err
+	}
+	edit := func(i int) string { return fmt.Sprintf("%s\n// edit %d\n", source, i) }
+
+	var pre, preWarm, editCold, editWarm, native []time.Duration
+	var pageBytes []int64
+
+	// Cold: each measurement in a fresh browser with an empty profile.
+	for i := range colds {
+		fmt.Printf("cold browser %d/%d…\n", i+1, colds)
+		d, bytes, err := coldPrecompiled(tmp, url, i, counter)
+		if err != nil {
+			return err
+		}
+		pre = append(pre, d)
+		pageBytes = append(pageBytes, bytes)
+		d, err = coldEdit(tmp, url, edit(1000+i), i)
+		if err != nil {
+			return err
+		}
+		editCold = append(editCold, d)
+	}
+
+	// Warm: one browser, toolchain loaded and warmed once.
+	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, "warm-profile"))
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("button.run"))); err != nil {
+		return err
+	}
+	if _, err := clickToFirstLine(ctx); err != nil { // loads the precompiled program
+		return err
+	}
+	for range runs {
+		d, err := clickToFirstLine(ctx)
+		if err != nil {
+			return err
+		}
+		preWarm = append(preWarm, d)
+	}
+	if err := setSource(ctx, edit(0)); err != nil {
+		return err
+	}
+	if _, err := clickToFirstLine(ctx); err != nil { // loads the toolchain
+		return err
+	}
+	// Warm means after the page's background warm-up builds.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`window.playground.builder.warmedUp`, chromedp.WithPollingTimeout(120*time.Second))); err != nil {
+		return err
+	}
+	for i := range runs {
+		if err := setSource(ctx, edit(i+1)); err != nil {
+			return err
+		}
+		d, err := clickToFirstLine(ctx)
+		if err != nil {
+			return err
+		}
+		editWarm = append(editWarm, d)
+	}
+
+	// Native: go build + run of the same edited file, to its first line of output.
+	for i := range runs + 1 {
+		d, err := nativeBuildRun(tmp, edit(2000+i))
+		if err != nil {
+			return err
+		}
+		if i > 0 { // the first fills the build cache for the standard library
+			native = append(native, d)
+		}
+	}
+
+	a, b, c := median(editWarm), median(editCold), median(native)
+	fmt.Println()
+	fmt.Printf("%-44s %10s   %s\n", "measurement (median)", "value", "runs")
+	row := func(name string, d time.Duration, all []time.Duration) {
+		fmt.Printf("%-44s %10s   %v\n", name, d.Round(time.Millisecond), rounded(all))
+	}
+	row("precompiled: click Run → first line (cold)", median(pre), pre)
+	row("precompiled: click Run → first line (warm)", median(preWarm), preWarm)
+	row("(a) edit → Run → first line, warm toolchain", a, editWarm)
+	row("(b) edit → Run → first line, empty cache", b, editCold)
+	row("(c) native go build + run → first line", c, native)
+	fmt.Printf("%-44s %10.2f\n", "a/c", float64(a)/float64(c))
+	fmt.Printf("%-44s %10.2f\n", "b/c", float64(b)/float64(c))
+	slices.Sort(pageBytes)
+	fmt.Printf("%-44s %10s   %v\n", "lesson page + first run: bytes sent", kb(pageBytes[len(pageBytes)/2]), pageBytes)
+	return nil
+}
+
+// clickToFirstLine clicks Run and measures, in the page, the time until the first line
+// of program output appears.
+func clickToFirstLine(ctx context.Context) (time.Duration, error) {
+	ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`new Promise((resolve, reject) => {
+		const log = document.querySelector("[role=log]");
+		const run = document.querySelector("button.run");
+		const start = performance.now();
+		const seen = () => log.querySelector(".line.stdout");
+		const obs = new MutationObserver(() => {
+			if (seen()) { obs.disconnect(); resolve(performance.now() - start); }
+			else if (log.textContent.includes("Build failed")) { obs.disconnect(); reject(new Error(log.textContent)); }
+		});
+		obs.observe(log, { childList: true, subtree: true, characterData: true });
+		run.click();
+		setTimeout(() => reject(new Error("no output after 120 s: " + log.textContent)), 120000);
+	})`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		return 0, err
+	}
+	// Let the run finish so the next click starts from an idle page.
+	_, err = chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`document.querySelector("[role=log]").textContent.includes("Program exited")`, chromedp.WithPollingTimeout(60*time.Second)))
+	return time.Duration(ms * float64(time.Millisecond)), err
+}
+
+func setSource(ctx context.Context, src string) error {
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(window.playground.editors[0].setText(%s), true)`, strconv.Quote(src))))
+	return err
+}
+
+// coldPrecompiled opens the lesson in a fresh browser and measures its first Run, and the
+// compressed bytes the page and that run transferred (counted by the server, so the
+// worker's downloads count too).
+func coldPrecompiled(tmp, url string, i int, counter *countingHandler) (time.Duration, int64, error) {
+	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, fmt.Sprintf("cold-pre-%d", i)))
+	if err != nil {
+		return 0, 0, err
+	}
+	defer cancel()
+	counter.reset()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("button.run"))); err != nil {
+		return 0, 0, err
+	}
+	d, err := clickToFirstLine(ctx)
+	return d, counter.total(), err
+}
+
+// countingHandler counts the response bytes it sends.
+type countingHandler struct {
+	next http.Handler
+	mu   sync.Mutex
+	n    int64
+}
+
+func (c *countingHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	c.next.ServeHTTP(&countingWriter{ResponseWriter: w, c: c}, r)
+}
+
+func (c *countingHandler) reset()       { c.mu.Lock(); c.n = 0; c.mu.Unlock() }
+func (c *countingHandler) total() int64 { c.mu.Lock(); defer c.mu.Unlock(); return c.n }
+
+type countingWriter struct {
+	http.ResponseWriter
+	c *countingHandler
+}
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.c.mu.Lock()
+	w.c.n += int64(len(p))
+	w.c.mu.Unlock()
+	return w.ResponseWriter.Write(p)
+}
+
+// coldEdit opens the lesson in a fresh browser, edits the program and measures Run to its
+// first line: the toolchain download, compile and link included.
+func coldEdit(tmp, url, src string, i int) (time.Duration, error) {
+	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, fmt.Sprintf("cold-edit-%d", i)))
+	if err != nil {
+		return 0, err
+	}
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("button.run"))); err != nil {
+		return 0, err
+	}
+	if err := setSource(ctx, src); err != nil {
+		return 0, err
+	}
+	d, err := clickToFirstLine(ctx)
+	if err == nil {
+		note, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("[role=log] .line.note")?.textContent ?? ""`))
+		fmt.Printf("  cold edit: %v to the first line; %s\n", d.Round(time.Millisecond), note)
+	}
+	return d, err
+}
+
+// nativeBuildRun builds src with the native toolchain and runs it until its first line.
+func nativeBuildRun(tmp, src string) (time.Duration, error) {
+	dir := filepath.Join(tmp, "native")
+	os.MkdirAll(dir, 0o755)
+	file := filepath.Join(dir, "main.go")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
+		return 0, err
+	}
+	bin := filepath.Join(dir, "main")
+	start := time.Now()
+	build := exec.Command("go", "build", "-o", bin, file)
+	build.Dir = dir
+	if out, err := build.CombinedOutput(); err != nil {
+		return 0, fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return 0, err
+	}
+	if err := cmd.Start(); err != nil {
+		return 0, err
+	}
+	if _, err := bufio.NewReader(stdout).ReadString('\n'); err != nil {
+		return 0, err
+	}
+	d := time.Since(start)
+	cmd.Process.Kill()
+	cmd.Wait()
+	return d, nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+func rounded(ds []time.Duration) string {
+	var parts []string
+	for _, d := range ds {
+		parts = append(parts, d.Round(time.Millisecond).String())
+	}
+	return strings.Join(parts, " ")
+}
+
+func kb(n int64) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }
