@@ -7,7 +7,7 @@ import { keymap } from "@codemirror/view";
 import { indentWithTab } from "@codemirror/commands";
 import { indentUnit } from "@codemirror/language";
 import { go } from "@codemirror/lang-go";
-import { lintGutter, setDiagnostics } from "@codemirror/lint";
+import { lintGutter, setDiagnostics, forEachDiagnostic } from "@codemirror/lint";
 import { oneDark } from "@codemirror/theme-one-dark";
 
 const theme = EditorView.theme({
@@ -53,23 +53,34 @@ export function createEditor(parent, { doc, label, onChange, onRun }) {
     setText(text) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
     },
-    /** showDiagnostics underlines compiler messages: [{line, col, message}]. */
+    /**
+     * showDiagnostics marks lines: [{line, col?, message, severity?}]. With a column, the
+     * word there is underlined (a compiler message); without, the line's code is.
+     */
     showDiagnostics(list) {
       const doc = view.state.doc;
       const diagnostics = list
         .filter((d) => d.line >= 1 && d.line <= doc.lines)
         .map((d) => {
           const line = doc.line(d.line);
-          const from = Math.min(line.from + Math.max(d.col - 1, 0), line.to);
+          const indent = /^\s*/.exec(line.text)[0].length;
+          const from = d.col ? Math.min(line.from + Math.max(d.col - 1, 0), line.to) : line.from + indent;
           // Underline the word at the column, or the rest of the line.
-          const word = /^[\w.]+/.exec(doc.sliceString(from, line.to));
+          const word = d.col ? /^[\w.]+/.exec(doc.sliceString(from, line.to)) : null;
           const to = word ? from + word[0].length : Math.max(line.to, from + 1);
-          return { from, to: Math.min(to, doc.length), severity: "error", message: d.message, source: "go" };
-        });
+          return { from, to: Math.min(to, doc.length), severity: d.severity ?? "error", message: d.message, source: "go" };
+        })
+        .sort((a, b) => a.from - b.from);
       view.dispatch(setDiagnostics(view.state, diagnostics));
       if (diagnostics.length) {
         view.dispatch({ selection: { anchor: diagnostics[0].from }, scrollIntoView: true });
       }
+    },
+    /** diagnostics lists the marks shown: [{line, severity, message}]. */
+    diagnostics() {
+      const out = [];
+      forEachDiagnostic(view.state, (d, from) => out.push({ line: view.state.doc.lineAt(from).number, severity: d.severity, message: d.message }));
+      return out;
     },
     clearDiagnostics() {
       view.dispatch(setDiagnostics(view.state, []));

@@ -16,6 +16,17 @@
 //       The program is blocked reading standard input and nothing is buffered. The view
 //       offers an input line; what the learner types is sent back with the "stdin"
 //       message of the worker protocol (see runner-worker.js).
+//   {kind: "stdin", body: string, t: number}
+//       A line the learner typed, echoed as the program receives it.
+//   {kind: "deadlock", report, goroutines, summary, t}
+//       Every goroutine was blocked with nothing left to wake it. report is the runtime's
+//       own text ("fatal error: all goroutines are asleep - deadlock!" and its dump);
+//       goroutines lists, per goroutine, {id, name, wait, line, startLine, holds:
+//       [{name, line}], wants: {name, line, heldBy} | null}; summary is the same in
+//       sentences. Lines are lines of main.go. "exit" with status 2 follows.
+//   {kind: "panic", message, goroutine, line, func}
+//       An unrecovered panic, and the program line it came from; its text was already
+//       written to stderr. "exit" with status 2 follows.
 //   {kind: "truncated", reason: string}
 //       The output cap was reached; the program was stopped and later output dropped.
 //   {kind: "exit", status: number, elapsed: number}
@@ -49,6 +60,9 @@ export const Kind = Object.freeze({
   Truncated: "truncated",
   Exit: "exit",
   Error: "error",
+  Stdin: "stdin",
+  Deadlock: "deadlock",
+  Panic: "panic",
   ToolchainProgress: "toolchain-progress",
   BuildStart: "build-start",
   BuildDone: "build-done",

@@ -17,6 +17,7 @@
 import { newVolume } from "./volume.js";
 import "go-wasm-exec"; // defines globalThis.Go
 import { Kind } from "./events.js";
+import { LockWatch, diagnoseDeadlock, diagnosePanic } from "./diagnose.js";
 
 /** WORKDIR is the program's working directory; the lesson's data files live there. */
 export const WORKDIR = "/lesson";
@@ -36,6 +37,7 @@ const MONOTONIC_BASE_NS = 1e9;
 // asks the runtime to report a deadlock (milliseconds of real time).
 const IDLE_GRACE_MS = 50;
 
+
 /**
  * startProgram instantiates module (a WebAssembly.Module of a Go program) and runs it.
  * It returns a ProgramRun at once; events go to emit as they happen.
@@ -46,6 +48,7 @@ const IDLE_GRACE_MS = 50;
  *   args    command-line arguments after the program name
  *   origin  the site's origin (e.g. "http://localhost:8080"), given to the program as the
  *           PLAYGROUND_ORIGIN environment variable so it can fetch same-origin URLs
+ *   source  the program's Go source, to name locks in deadlock reports
  *   emit    function(event) receiving every event
  *   limits  overrides for DEFAULT_LIMITS
  */
@@ -55,7 +58,7 @@ export function startProgram(module, options) {
 
 /** ProgramRun is one run of one program. done resolves with the final event. */
 export class ProgramRun {
-  constructor(module, { files = {}, clock = "virtual", args = [], origin = "", emit, limits = {} }) {
+  constructor(module, { files = {}, clock = "virtual", args = [], origin = "", source = "", emit, limits = {} }) {
     // Runtime output is gathered into chunks (it writes a panic message a few bytes at a
     // time); program writes, every other event, and every return of control to the host
     // flush it.
@@ -76,10 +79,14 @@ export class ProgramRun {
     this.stdin = new StdinPipe(this);
     this.decoders = { 1: new TextDecoder(), 2: new TextDecoder() };
     this.inflight = 0; // host operations that will call back into Go
+    this.source = source;
+    this.locks = new LockWatch(); // what the observed sync package (wasm/syncwatch) reports
+    this.stderrTail = ""; // the end of standard error, to find a panic's line
     this.lastActive = 0;
     this.idleTimer = null;
 
     globalThis.fs = this.fileSystem(files);
+    globalThis.playgroundLockReport = (op, g, lock, file, line) => this.locks.apply({ op, g, lock, file, line });
     globalThis.process = programProcess();
     if (hostFetch) {
       // net/http uses fetch; a request in flight is not a deadlock.
@@ -173,7 +180,10 @@ export class ProgramRun {
       // program's: leave it out of the report.
       const report = this.deadlockReport.replace(/\ngoroutine \d+ \[select \(no cases\)\]:\nsyscall\/js\.handleEvent\(\)\n[^\n]*\n/, "");
       this.deadlockReport = undefined;
-      this.gather(2, report);
+      this.emit({ kind: Kind.Deadlock, report, t: this.clock.now(), ...diagnoseDeadlock(report, this.locks, this.source) });
+    } else if (event.kind === Kind.Exit && event.status === 2) {
+      const panic = diagnosePanic(this.stderrTail);
+      if (panic) this.emit({ kind: Kind.Panic, ...panic });
     }
     this.clock.stop();
     clearTimeout(this.idleTimer);
@@ -203,6 +213,7 @@ export class ProgramRun {
       return;
     }
     const kind = fd === 1 ? Kind.Stdout : Kind.Stderr;
+    if (fd === 2) this.stderrTail = (this.stderrTail + body).slice(-65536);
     const t = this.clock.now();
     const c = this.chunk;
     if (c && c.kind === kind && c.t === t && c.body.length < 4096 && performance.now() - c.since < 16) {

@@ -25,6 +25,24 @@ function setupNavigation(data) {
   });
 }
 
+// deadlockMarks turns a deadlock diagnosis into editor marks: where each goroutine waits,
+// and where it took the locks it holds.
+function deadlockMarks(e) {
+  const marks = [];
+  for (const g of e.goroutines) {
+    if (g.line) {
+      const what = g.wants
+        ? `wants ${g.wants.name}${g.wants.heldBy.length ? `, held by goroutine ${g.wants.heldBy.join(" and ")}` : ""}`
+        : `waits in ${g.wait}`;
+      marks.push({ line: g.line, message: `goroutine ${g.id} (${g.name}) ${what}`, severity: "error" });
+    }
+    for (const h of g.holds) {
+      marks.push({ line: h.line, message: `goroutine ${g.id} (${g.name}) took ${h.name} here and still holds it`, severity: "warning" });
+    }
+  }
+  return marks;
+}
+
 function readSaved(key) {
   try {
     return localStorage.getItem(key);
@@ -151,11 +169,15 @@ function setupPlayground(root, data) {
     const onEvents = (events) => {
       if (id !== runID) return;
       view.push(events);
+      for (const e of events) {
+        if (e.kind === Kind.Deadlock) editor.showDiagnostics(deadlockMarks(e));
+        if (e.kind === Kind.Panic && e.line) editor.showDiagnostics([{ line: e.line, message: `panic: ${e.message}` }]);
+      }
       const last = events[events.length - 1];
       if (last.kind === Kind.Exit || last.kind === Kind.Error) setRunning(false);
     };
     if (source === program.source) {
-      runner.run({ wasm: wasmURL(program), files: data.files, clock: clock() }, onEvents);
+      runner.run({ wasm: wasmURL(program), files: data.files, clock: clock(), source }, onEvents);
       return;
     }
     const built = await builder.build(source, (e) => {
@@ -170,7 +192,7 @@ function setupPlayground(root, data) {
       return;
     }
     view.push([{ kind: Kind.BuildDone, compileMs: built.compileMs, linkMs: built.linkMs, cached: built.cached }]);
-    runner.run({ bytes: built.wasm, files: data.files, clock: clock() }, onEvents);
+    runner.run({ bytes: built.wasm, files: data.files, clock: clock(), source }, onEvents);
   }
 
   runButton.addEventListener("click", run);

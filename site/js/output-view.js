@@ -19,6 +19,7 @@ export class OutputView {
     this.queue = [];
     this.log.replaceChildren();
     this.openLine = null;
+    this.lastStamp = null;
     this.hideInput();
     this.status.textContent = message;
   }
@@ -99,6 +100,14 @@ export class OutputView {
         this.appendRow("exit failed", "Build failed.");
         this.status.textContent = "Build failed";
         break;
+      case Kind.Deadlock:
+        this.closeLine();
+        this.deadlock(e);
+        break;
+      case Kind.Panic:
+        this.closeLine();
+        if (e.line) this.appendRow("error", `The program panicked at line ${e.line}${e.func ? ` in ${e.func}` : ""}: ${e.message}`);
+        break;
       case Kind.Error:
         this.closeLine();
         this.hideInput();
@@ -106,6 +115,39 @@ export class OutputView {
         this.status.textContent = "Error";
         break;
     }
+  }
+
+  // deadlock shows the diagnosis in plain language, with the runtime's own report one
+  // click away.
+  deadlock(e) {
+    const box = document.createElement("section");
+    box.className = "diagnosis";
+    box.setAttribute("aria-label", "Deadlock");
+    const title = document.createElement("h3");
+    title.textContent = "Deadlock: every goroutine is waiting, and nothing can wake any of them";
+    const list = document.createElement("ul");
+    for (const sentence of e.summary) {
+      const li = document.createElement("li");
+      li.textContent = sentence;
+      list.append(li);
+    }
+    const details = document.createElement("details");
+    const summary = document.createElement("summary");
+    summary.textContent = "The runtime's report";
+    details.append(summary);
+    const report = document.createElement("div");
+    report.className = "report";
+    for (const line of e.report.trimEnd().split("\n")) {
+      const row = this.row("stderr", null);
+      const seg = document.createElement("span");
+      seg.className = "seg stderr";
+      seg.textContent = line;
+      row.lastChild.append(seg);
+      report.append(row);
+    }
+    details.append(report);
+    box.append(title, list, details);
+    this.log.append(box);
   }
 
   // text adds program output (or echoed input) to the panel. A row is one line; input
@@ -150,7 +192,12 @@ export class OutputView {
     row.className = `line ${kind}`;
     const time = document.createElement("span");
     time.className = "t";
-    if (t !== null && t !== undefined) time.textContent = `${(t / 1000).toFixed(3)}s`;
+    if (t !== null && t !== undefined) {
+      time.textContent = `${(t / 1000).toFixed(3)}s`;
+      // Repeated times are dimmed, so the moments when time moves stand out.
+      if (time.textContent === this.lastStamp) time.classList.add("same");
+      this.lastStamp = time.textContent;
+    }
     const text = document.createElement("span");
     text.className = "text";
     row.append(time, text);

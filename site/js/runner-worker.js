@@ -4,7 +4,7 @@
 //
 // Messages from the page:
 //   {type: "prepare", wasm: URL}            fetch and compile a module ahead of a run
-//   {type: "run", wasm: URL, files: {name: base64}, clock, origin}
+//   {type: "run", wasm: URL, files: {name: base64}, clock, origin, source}
 //   {type: "run", bytes: ArrayBuffer, ...}   a program just built by the build worker
 //   {type: "stdin", text}                    a line the learner typed
 //   {type: "stdin-close"}                    end of input
@@ -81,7 +81,7 @@ onmessage = async ({ data: msg }) => {
         emit({ kind: Kind.Error, message: `loading the program: ${err.message}` });
         return;
       }
-      run = startProgram(module, { files: decodeFiles(msg.files), clock: msg.clock, origin: msg.origin, emit });
+      run = startProgram(module, { files: decodeFiles(msg.files), clock: msg.clock, origin: msg.origin, source: msg.source, emit });
       break;
     }
     case "stdin":

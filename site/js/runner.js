@@ -41,11 +41,11 @@ export class Runner {
    * run starts a program, given by the URL of its precompiled wasm or by the bytes of one
    * just built; onEvents receives each batch of events (events.js).
    */
-  run({ wasm, bytes, files, clock }, onEvents) {
+  run({ wasm, bytes, files, clock, source }, onEvents) {
     if (this.running) this.stop();
     this.running = true;
     this.onEvents = onEvents;
-    const msg = { type: "run", wasm, bytes, files, clock, origin: location.origin };
+    const msg = { type: "run", wasm, bytes, files, clock, source, origin: location.origin };
     this.worker.postMessage(msg, bytes ? [bytes] : []);
   }
 

@@ -102,7 +102,7 @@ export class Toolchain {
   async buildUncached(source) {
     const m = this.manifest;
     const imports = scanImports(source);
-    const missing = imports.filter((im) => !m.packages[im.path] || !m.importable.includes(im.path));
+    const missing = imports.filter((im) => !m.packages[im.path] || !m.importable.includes(im.path) || im.path.startsWith("playground/"));
     if (missing.length > 0) {
       const diagnostics = missing.map((im) => ({
         file: "main.go",
@@ -114,14 +114,22 @@ export class Toolchain {
       }));
       return { ok: false, diagnostics, output: diagnostics.map(formatDiagnostic).join("\n") + "\n" };
     }
+    // Some imports are served by the playground's own packages (importMap): "sync" is
+    // the standard package with its locks observed, for deadlock reports.
+    const map = m.importMap ?? {};
     const needed = new Set(["runtime"]);
-    for (const { path } of imports) needed.add(path);
+    for (const { path } of imports) {
+      needed.add(path);
+      if (map[path]) needed.add(map[path]);
+    }
     for (const p of [...needed]) for (const d of m.packages[p]?.deps ?? []) needed.add(d);
     await this.ensurePackages([...needed]);
 
     const dir = m.workDir;
-    const cfg = [...needed].sort().map((p) => `packagefile ${p}=/pkg/${p}.a`).join("\n") + "\n";
-    this.fs.writeFileSync(`${dir}/importcfg`, cfg);
+    const files = [...needed].sort().map((p) => `packagefile ${p}=/pkg/${p}.a`).join("\n") + "\n";
+    const remaps = Object.entries(map).filter(([from]) => needed.has(from)).map(([from, to]) => `importmap ${from}=${to}\n`).join("");
+    this.fs.writeFileSync(`${dir}/importcfg`, remaps + files);
+    this.fs.writeFileSync(`${dir}/importcfg.link`, files);
     this.fs.writeFileSync(`${dir}/main.go`, source);
     for (const f of ["main.a", "main.wasm"]) this.fs.rmSync(`${dir}/${f}`, { force: true });
 
@@ -136,7 +144,7 @@ export class Toolchain {
     }
     start = performance.now();
     const linked = await this.runTool(this.link, "link", [
-      "-o", `${dir}/main.wasm`, "-importcfg", `${dir}/importcfg`, ...m.linkFlags, `${dir}/main.a`,
+      "-o", `${dir}/main.wasm`, "-importcfg", `${dir}/importcfg.link`, ...m.linkFlags, `${dir}/main.a`,
     ]);
     const linkMs = performance.now() - start;
     if (linked.status !== 0) {

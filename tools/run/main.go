@@ -95,13 +95,19 @@ func run(path, clock string, asJSON bool, stdin, files string) error {
 			return fmt.Errorf("building %s:\n%w", t.name, err)
 		}
 		lineStart := true
-		_, err = runner.Run(ctx, wasm, noderun.Options{FilesDir: t.files, Clock: clock, Stdin: t.stdin, Origin: origin, OnEvent: func(e noderun.Event) {
+		_, err = runner.Run(ctx, wasm, noderun.Options{FilesDir: t.files, Clock: clock, Stdin: t.stdin, Origin: origin, Source: t.source, OnEvent: func(e noderun.Event) {
 			if asJSON {
 				line, _ := json.Marshal(e)
 				fmt.Println(string(line))
 				return
 			}
 			switch e.Kind {
+			case "deadlock":
+				fmt.Print(e.Report)
+				fmt.Println("\nWhat the playground sees:")
+				for _, s := range e.Summary {
+					fmt.Println("  " + s)
+				}
 			case "stdout", "stderr", "stdin":
 				for _, part := range strings.SplitAfter(e.Body, "\n") {
 					if part == "" {

@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -36,6 +37,14 @@ var (
 	CompileFlags = []string{"-p", "main", "-complete", "-pack", "-trimpath", WorkDir}
 	LinkFlags    = []string{"-s", "-w", "-buildmode=exe"}
 )
+
+// ImportMap sends a program's imports to the playground's own packages: "sync" is the
+// standard package with its locks observed (wasm/syncwatch), so a deadlock report can say
+// who holds what. The in-browser toolchain uses the same map.
+var ImportMap = map[string]string{"sync": WatchedSync}
+
+// WatchedSync is the import path under which wasm/syncwatch is compiled.
+const WatchedSync = "playground/sync"
 
 // Env is the environment for js/wasm builds.
 func Env() []string {
@@ -75,7 +84,7 @@ func (s *Stdlib) Load(ctx context.Context, pkgs []string) error {
 	defer s.mu.Unlock()
 	var missing []string
 	for _, p := range pkgs {
-		if _, ok := s.exports[p]; !ok {
+		if _, ok := s.exports[p]; !ok && p != "unsafe" {
 			missing = append(missing, p)
 		}
 	}
@@ -104,8 +113,9 @@ func (s *Stdlib) Load(ctx context.Context, pkgs []string) error {
 	return nil
 }
 
-// ImportConfig writes importcfg lines for every loaded package, sorted.
-func (s *Stdlib) ImportConfig() []byte {
+// ImportConfig writes importcfg lines for every loaded package, sorted; for the compiler
+// (not the linker, which rejects it) also the playground's import map.
+func (s *Stdlib) ImportConfig(forCompile bool) []byte {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	paths := make([]string, 0, len(s.exports))
@@ -114,10 +124,96 @@ func (s *Stdlib) ImportConfig() []byte {
 	}
 	slices.Sort(paths)
 	var b bytes.Buffer
+	for _, from := range slices.Sorted(maps.Keys(ImportMap)) {
+		if _, ok := s.exports[ImportMap[from]]; ok && forCompile {
+			fmt.Fprintf(&b, "importmap %s=%s\n", from, ImportMap[from])
+		}
+	}
 	for _, p := range paths {
 		fmt.Fprintf(&b, "packagefile %s=%s\n", p, s.exports[p])
 	}
 	return b.Bytes()
+}
+
+// LoadWatchedSync compiles wasm/syncwatch as WatchedSync into dir (once per content) and
+// adds it to the map, with the standard packages it needs.
+func (s *Stdlib) LoadWatchedSync(ctx context.Context, dir string) error {
+	s.mu.Lock()
+	_, done := s.exports[WatchedSync]
+	s.mu.Unlock()
+	if done {
+		return nil
+	}
+	src, files, err := SyncWatchFiles()
+	if err != nil {
+		return err
+	}
+	h := sha256.New()
+	var sources [][]byte
+	var imports []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		h.Write(data)
+		sources = append(sources, data)
+		im, err := Imports(data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f, err)
+		}
+		imports = append(imports, im...)
+	}
+	if err := s.Load(ctx, append(imports, "runtime")); err != nil {
+		return err
+	}
+	h.Write([]byte(goVersion()))
+	out := filepath.Join(dir, "playground-sync-"+hex.EncodeToString(h.Sum(nil)[:8])+".a")
+	if _, err := os.Stat(out); err != nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		tmp, err := os.MkdirTemp("", "syncwatch-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		cfg := filepath.Join(tmp, "importcfg")
+		if err := os.WriteFile(cfg, s.ImportConfig(false), 0o644); err != nil {
+			return err
+		}
+		args := []string{"tool", "compile", "-p", WatchedSync, "-complete", "-pack", "-trimpath", src + "=>" + WatchedSync,
+			"-importcfg", cfg, "-o", filepath.Join(tmp, "sync.a")}
+		if msg, err := goTool(ctx, tmp, append(args, files...)...); err != nil {
+			return fmt.Errorf("compiling %s: %v\n%s", src, err, msg)
+		}
+		if err := os.Rename(filepath.Join(tmp, "sync.a"), out); err != nil {
+			return err
+		}
+	}
+	s.mu.Lock()
+	s.exports[WatchedSync] = out
+	s.mu.Unlock()
+	return nil
+}
+
+// SyncWatchFiles finds wasm/syncwatch in this module and the files of it that build for
+// js/wasm.
+func SyncWatchFiles() (dir string, files []string, err error) {
+	cmd := exec.Command("go", "list", "-f", "{{.Dir}}{{range .GoFiles}} {{.}}{{end}}", "goconcurrency.dev/playground/wasm/syncwatch")
+	cmd.Env = Env()
+	out, err := cmd.Output()
+	if err != nil {
+		return "", nil, fmt.Errorf("finding wasm/syncwatch: %w", err)
+	}
+	fields := strings.Fields(string(out))
+	if len(fields) < 2 {
+		return "", nil, fmt.Errorf("wasm/syncwatch has no files for js/wasm")
+	}
+	for _, f := range fields[1:] {
+		files = append(files, filepath.Join(fields[0], f))
+	}
+	return fields[0], files, nil
 }
 
 // Exports returns a copy of the loaded export map.
@@ -153,7 +249,13 @@ func (b *Builder) Build(ctx context.Context, src []byte) (string, error) {
 	if err := b.Stdlib.Load(ctx, append(imports, "runtime")); err != nil {
 		return "", err
 	}
-	sum := sha256.Sum256(append(append([]byte(strings.Join(CompileFlags, " ")+"\n"+strings.Join(LinkFlags, " ")+"\n"), src...), goVersion()...))
+	if err := b.Stdlib.LoadWatchedSync(ctx, b.CacheDir); err != nil {
+		return "", err
+	}
+	b.Stdlib.mu.Lock()
+	watched := b.Stdlib.exports[WatchedSync]
+	b.Stdlib.mu.Unlock()
+	sum := sha256.Sum256(append(append([]byte(strings.Join(CompileFlags, " ")+"\n"+strings.Join(LinkFlags, " ")+"\n"+filepath.Base(watched)+"\n"), src...), goVersion()...))
 	out := filepath.Join(b.CacheDir, hex.EncodeToString(sum[:12])+".wasm")
 	if _, err := os.Stat(out); err == nil {
 		return out, nil
@@ -168,10 +270,14 @@ func (b *Builder) Build(ctx context.Context, src []byte) (string, error) {
 	defer os.RemoveAll(dir)
 	main := filepath.Join(dir, "main.go")
 	cfg := filepath.Join(dir, "importcfg")
+	linkcfg := filepath.Join(dir, "importcfg.link")
 	if err := os.WriteFile(main, src, 0o644); err != nil {
 		return "", err
 	}
-	if err := os.WriteFile(cfg, b.Stdlib.ImportConfig(), 0o644); err != nil {
+	if err := os.WriteFile(cfg, b.Stdlib.ImportConfig(true), 0o644); err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(linkcfg, b.Stdlib.ImportConfig(false), 0o644); err != nil {
 		return "", err
 	}
 	// Compile with the directory trimmed exactly as the browser does with WorkDir.
@@ -181,7 +287,7 @@ func (b *Builder) Build(ctx context.Context, src []byte) (string, error) {
 		return "", &CompileError{Output: strings.ReplaceAll(msg, dir+"/", "")}
 	}
 	tmp := filepath.Join(dir, "main.wasm")
-	link := append([]string{"tool", "link", "-o", tmp, "-importcfg", cfg}, LinkFlags...)
+	link := append([]string{"tool", "link", "-o", tmp, "-importcfg", linkcfg}, LinkFlags...)
 	if msg, err := goTool(ctx, dir, append(link, filepath.Join(dir, "main.a"))...); err != nil {
 		return "", fmt.Errorf("linking: %v\n%s", err, msg)
 	}

@@ -39,6 +39,28 @@ type Event struct {
 	CompileMs   float64      `json:"compileMs,omitempty"`   // build-done
 	LinkMs      float64      `json:"linkMs,omitempty"`      // build-done
 	Job         int          `json:"job"`                   // batch runs: the job's index
+	Report      string       `json:"report,omitempty"`      // deadlock: the runtime's text
+	Summary     []string     `json:"summary,omitempty"`     // deadlock: in sentences
+	Goroutines  []Goroutine  `json:"goroutines,omitempty"`  // deadlock
+	Line        int          `json:"line,omitempty"`        // panic
+}
+
+// Goroutine is one blocked goroutine of a deadlock event.
+type Goroutine struct {
+	ID        int       `json:"id"`
+	Name      string    `json:"name"`
+	Wait      string    `json:"wait"`
+	Line      int       `json:"line"`
+	StartLine int       `json:"startLine"`
+	Holds     []LockUse `json:"holds"`
+	Wants     *LockUse  `json:"wants"`
+}
+
+// LockUse is a lock a goroutine holds or wants, named as the program names it.
+type LockUse struct {
+	Name   string `json:"name"`
+	Line   int    `json:"line"`
+	HeldBy []int  `json:"heldBy,omitempty"`
 }
 
 // Diagnostic is one compiler message.
@@ -61,6 +83,7 @@ type Job struct {
 // Options configure one run.
 type Options struct {
 	FilesDir string        // data files for the program's working directory; "" for none
+	Source   string        // the program's .go file, so reports can name its locks
 	Clock    string        // "virtual" (default) or "real"
 	Stdin    string        // a file of input lines, "-" for this process's input, "" for none
 	Origin   string        // given to the program as PLAYGROUND_ORIGIN, for same-origin fetches
@@ -110,6 +133,9 @@ func (r *Runner) Run(ctx context.Context, wasm string, opts Options) ([]Event, e
 	}
 	if opts.Origin != "" {
 		args = append(args, "--origin", opts.Origin)
+	}
+	if opts.Source != "" {
+		args = append(args, "--source-of", opts.Source)
 	}
 	cmd := exec.CommandContext(ctx, "node", args...)
 	cmd.Env = append(os.Environ(), "TZ=UTC")
@@ -201,6 +227,8 @@ func Transcript(events []Event) string {
 		switch e.Kind {
 		case "stdout", "stderr", "stdin":
 			b.WriteString(e.Body)
+		case "deadlock":
+			b.WriteString(e.Report)
 		case "truncated":
 			ensureNewline(&b)
 			fmt.Fprintf(&b, "[output truncated: %s]\n", e.Reason)

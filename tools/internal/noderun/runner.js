@@ -2,7 +2,7 @@
 // the browser's own host (site/js/host.js) and prints every event as one JSON line.
 //
 //   node runner.cjs --wasm prog.wasm [--files DIR] [--clock virtual|real] [--stdin FILE|-]
-//                   [--origin URL]
+//                   [--origin URL] [--source-of main.go]
 //   node runner.cjs --toolchain DIR --source main.go [same options]
 //   node runner.cjs --toolchain DIR --batch jobs.json
 //
@@ -22,9 +22,9 @@ import { startProgram, withMemoryLimit } from "../../../site/js/host.js";
 import { Toolchain } from "../../../site/js/toolchain.js";
 
 function parseArgs(argv) {
-  const opts = { clock: "virtual", files: "", stdin: "", wasm: "", origin: "", toolchain: "", source: "", batch: "" };
+  const opts = { clock: "virtual", files: "", stdin: "", wasm: "", origin: "", toolchain: "", source: "", batch: "", sourceOf: "" };
   for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, "");
+    const key = argv[i].replace(/^--/, "").replace(/-(\w)/g, (_, c) => c.toUpperCase());
     if (!(key in opts) || i + 1 >= argv.length) throw new Error(`bad argument ${argv[i]}`);
     opts[key] = argv[i + 1];
   }
@@ -75,9 +75,10 @@ function print(event) {
 // runJob runs one program: built from source with the toolchain when one is given.
 async function runJob(job, toolchain, print) {
   let bytes;
+  const source = job.source ? readFileSync(job.source, "utf8") : job.sourceOf ? readFileSync(job.sourceOf, "utf8") : "";
   if (toolchain) {
     print({ kind: "build-start" });
-    const built = await toolchain.build(readFileSync(job.source, "utf8"));
+    const built = await toolchain.build(source);
     if (!built.ok) {
       print({ kind: "compile-error", diagnostics: built.diagnostics, output: built.output });
       return;
@@ -96,7 +97,7 @@ async function runJob(job, toolchain, print) {
       input.next((line) => (line === null ? run.closeStdin() : run.writeStdin(line)));
     }
   };
-  run = startProgram(module, { files: readTree(job.files), clock: job.clock || "virtual", origin: job.origin, emit });
+  run = startProgram(module, { files: readTree(job.files), clock: job.clock || "virtual", origin: job.origin, source, emit });
   await run.done;
 }
 

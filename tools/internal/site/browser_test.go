@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -27,7 +28,7 @@ var root, _ = filepath.Abs(filepath.Join("..", "..", ".."))
 
 // realLessons are the course lessons the browser tests open, next to the test-only
 // lessons in testdata/lessons.
-var realLessons = []string{"first-goroutine", "serial-vs-concurrent", "lost-update", "dining-deadlock", "producer-consumer", "event"}
+var realLessons = []string{"first-goroutine", "serial-vs-concurrent", "lost-update", "dining-deadlock", "recursive-lock", "producer-consumer", "event"}
 
 // contextLike is a chromedp tab context.
 type contextLike = context.Context
@@ -319,4 +320,43 @@ func waitPath(t *testing.T, ctx context.Context, path string) {
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("the tab did not reach %s (last seen %q)", path, last)
+}
+
+func TestDeadlockIsDiagnosed(t *testing.T) {
+	ctx := open(t, "dining-deadlock")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited: status 2.")
+	got := eval[[]string](t, ctx, `[...document.querySelectorAll(".diagnosis li")].map(li => li.textContent)`)
+	want := []string{
+		"A cycle: goroutine 7 holds noodles and wants fork; goroutine 8 holds fork and wants noodles. None of them can go on.",
+		"goroutine 1 (main) waits in sync.WaitGroup.Wait at line 41.",
+		"goroutine 7 (noodlesFirst) wants fork at line 18, held by goroutine 8; it holds noodles (taken at line 15).",
+		"goroutine 8 (forkFirst) wants noodles at line 29, held by goroutine 7; it holds fork (taken at line 26).",
+		"goroutine 9 (noodlesFirst) wants noodles at line 15, held by goroutine 7.",
+		"goroutine 10 (forkFirst) wants fork at line 26, held by goroutine 8.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnosis (-want +got):\n%s", diff)
+	}
+	// The raw report is one click away.
+	if !eval[bool](t, ctx, `(() => { const d = document.querySelector(".diagnosis details"); return !d.open && d.textContent.includes("fatal error: all goroutines are asleep - deadlock!"); })()`) {
+		t.Error("the runtime's report is not folded under the diagnosis")
+	}
+	// The editor marks the lines where goroutines wait (errors) and took locks (warnings).
+	marked := eval[[]int](t, ctx, `window.playground.editors[0].diagnostics().filter(d => d.severity === "error").map(d => d.line)`)
+	for _, line := range []int{18, 29, 15, 26, 41} {
+		if !slices.Contains(marked, line) {
+			t.Errorf("line %d is not marked as a waiting line; marked: %v", line, marked)
+		}
+	}
+}
+
+func TestRecursiveLockIsDiagnosedAsSelfDeadlock(t *testing.T) {
+	ctx := open(t, "recursive-lock")
+	do(t, ctx, chromedp.Click(chromedp.CSS("#tab-plain")), chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited: status 2.")
+	got := eval[string](t, ctx, `document.querySelector(".diagnosis ul").textContent`)
+	if !strings.Contains(got, "goroutine 7 (run3) wants mu at line 17, which it already holds (it took it at line 32)") {
+		t.Errorf("diagnosis: %s", got)
+	}
 }

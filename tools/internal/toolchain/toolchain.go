@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -53,6 +54,7 @@ type Manifest struct {
 	Link         File                `json:"link"`
 	Packages     map[string]*Package `json:"packages"`
 	Importable   []string            `json:"importable"` // Packages, for messages
+	ImportMap    map[string]string   `json:"importMap"`  // import path -> package built in its place
 	WorkDir      string              `json:"workDir"`
 	CompileFlags []string            `json:"compileFlags"`
 	LinkFlags    []string            `json:"linkFlags"`
@@ -67,7 +69,20 @@ func Ensure(ctx context.Context, cacheRoot string) (string, error) {
 		return "", err
 	}
 	cached := filepath.Join(cacheRoot, version)
-	dir := filepath.Join(cached, "site")
+	_, files, err := gobuild.SyncWatchFiles()
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return "", err
+		}
+		h.Write(data)
+	}
+	// The observed sync package is part of the toolchain: a change to it makes a new one.
+	dir := filepath.Join(cached, "site-"+hex.EncodeToString(h.Sum(nil)[:6]))
 	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err == nil {
 		return dir, nil
 	}
@@ -93,7 +108,7 @@ func Build(ctx context.Context, out, cacheDir string) (*Manifest, error) {
 		return nil, err
 	}
 	m := &Manifest{
-		GoVersion: version, Packages: map[string]*Package{}, Importable: Packages,
+		GoVersion: version, Packages: map[string]*Package{}, Importable: Packages, ImportMap: gobuild.ImportMap,
 		WorkDir: gobuild.WorkDir, CompileFlags: gobuild.CompileFlags, LinkFlags: gobuild.LinkFlags,
 	}
 	if err := os.MkdirAll(filepath.Join(out, "pkg"), 0o755); err != nil {
@@ -123,11 +138,43 @@ func Build(ctx context.Context, out, cacheDir string) (*Manifest, error) {
 		f.URL = "pkg/" + f.URL
 		m.Packages[p.ImportPath] = &Package{File: f, Deps: p.Deps}
 	}
+	if err := addWatchedSync(ctx, m, out, cacheDir); err != nil {
+		return nil, err
+	}
 	data, err := json.MarshalIndent(m, "", "  ")
 	if err != nil {
 		return nil, err
 	}
 	return m, os.WriteFile(filepath.Join(out, "manifest.json"), data, 0o644)
+}
+
+// addWatchedSync compiles the observed sync package (wasm/syncwatch) the way gobuild does
+// and adds it to the manifest under its import path, with the packages it needs.
+func addWatchedSync(ctx context.Context, m *Manifest, out, cacheDir string) error {
+	std := gobuild.NewStdlib()
+	if err := std.LoadWatchedSync(ctx, cacheDir); err != nil {
+		return err
+	}
+	archive := std.Exports()[gobuild.WatchedSync]
+	f, err := publish(archive, filepath.Join(out, "pkg"), gobuild.WatchedSync, ".a")
+	if err != nil {
+		return err
+	}
+	f.URL = "pkg/" + f.URL
+	// It needs what the standard sync needs, plus what its own imports need.
+	deps := map[string]bool{}
+	for _, im := range []string{"sync", "runtime", "strconv", "syscall/js"} {
+		if p, ok := m.Packages[im]; ok {
+			deps[im] = true
+			for _, d := range p.Deps {
+				deps[d] = true
+			}
+		} else {
+			return fmt.Errorf("the observed sync package needs %s, which the toolchain lacks", im)
+		}
+	}
+	m.Packages[gobuild.WatchedSync] = &Package{File: f, Deps: slices.Sorted(maps.Keys(deps))}
+	return nil
 }
 
 // buildTool compiles cmd/<name> for js/wasm into dir, once per Go version.
