@@ -27,6 +27,9 @@
 //   {kind: "panic", message, goroutine, line, func}
 //       An unrecovered panic, and the program line it came from; its text was already
 //       written to stderr. "exit" with status 2 follows.
+//   {kind: "memory-limit", limit: number}
+//       The program asked for more memory than the limit (bytes) and the runtime stopped
+//       it with "fatal error: out of memory". "exit" with status 2 follows.
 //   {kind: "truncated", reason: string}
 //       The output cap was reached; the program was stopped and later output dropped.
 //   {kind: "exit", status: number, elapsed: number}
@@ -63,6 +66,7 @@ export const Kind = Object.freeze({
   Stdin: "stdin",
   Deadlock: "deadlock",
   Panic: "panic",
+  MemoryLimit: "memory-limit",
   ToolchainProgress: "toolchain-progress",
   BuildStart: "build-start",
   BuildDone: "build-done",

@@ -182,8 +182,12 @@ export class ProgramRun {
       this.deadlockReport = undefined;
       this.emit({ kind: Kind.Deadlock, report, t: this.clock.now(), ...diagnoseDeadlock(report, this.locks, this.source) });
     } else if (event.kind === Kind.Exit && event.status === 2) {
-      const panic = diagnosePanic(this.stderrTail);
-      if (panic) this.emit({ kind: Kind.Panic, ...panic });
+      if (this.stderrTail.includes("fatal error: out of memory")) {
+        this.emit({ kind: Kind.MemoryLimit, limit: this.limits.memoryBytes });
+      } else {
+        const panic = diagnosePanic(this.stderrTail);
+        if (panic) this.emit({ kind: Kind.Panic, ...panic });
+      }
     }
     this.clock.stop();
     clearTimeout(this.idleTimer);

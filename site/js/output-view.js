@@ -104,6 +104,10 @@ export class OutputView {
         this.closeLine();
         this.deadlock(e);
         break;
+      case Kind.MemoryLimit:
+        this.closeLine();
+        this.appendRow("note", `The program used more than ${Math.round(e.limit / 2 ** 20)} MiB of memory, the playground's limit, and was stopped.`);
+        break;
       case Kind.Panic:
         this.closeLine();
         if (e.line) this.appendRow("error", `The program panicked at line ${e.line}${e.func ? ` in ${e.func}` : ""}: ${e.message}`);

@@ -360,3 +360,27 @@ func TestRecursiveLockIsDiagnosedAsSelfDeadlock(t *testing.T) {
 		t.Errorf("diagnosis: %s", got)
 	}
 }
+
+func TestMemoryFloodIsCutOff(t *testing.T) {
+	ctx := open(t, "test-memory")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited: status 2.")
+	got := outputText(t, ctx)
+	if !strings.Contains(got, "fatal error: out of memory") || !strings.Contains(got, "more than 1024 MiB of memory, the playground's limit") {
+		t.Errorf("output:\n%s", got)
+	}
+}
+
+func TestPanicMarksItsLine(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	setSource(t, ctx, "package main\n\nfunc main() {\n\tvar m map[string]int\n\tm[\"x\"] = 1\n}\n")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited: status 2.")
+	if got := outputText(t, ctx); !strings.Contains(got, "The program panicked at line 5 in main: assignment to entry in nil map") {
+		t.Errorf("output:\n%s", got)
+	}
+	marks := eval[[]int](t, ctx, `window.playground.editors[0].diagnostics().map(d => d.line)`)
+	if !slices.Equal(marks, []int{5}) {
+		t.Errorf("marked lines %v, want [5]", marks)
+	}
+}
