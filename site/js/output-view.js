@@ -58,6 +58,11 @@ export class OutputView {
     this.queue = [];
     for (const e of events) this.apply(e);
     this.scroll(atBottom);
+    if (this.revealed) {
+      // Show a diagnosis from its top, not the end of the report under it.
+      this.log.scrollTop = this.revealed.offsetTop - 8;
+      this.revealed = null;
+    }
   }
 
   apply(e) {
@@ -152,6 +157,7 @@ export class OutputView {
     details.append(report);
     box.append(title, list, details);
     this.log.append(box);
+    this.revealed = box;
   }
 
   // text adds program output (or echoed input) to the panel. A row is one line; input
