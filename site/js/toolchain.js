@@ -33,13 +33,7 @@ export class Toolchain {
   /** init fetches the manifest and compiles the compiler and linker (once). */
   init() {
     this.ready ??= (async () => {
-      this.manifest = JSON.parse(new TextDecoder().decode(await this.load("manifest.json")));
-      const { fs } = newVolume(this.manifest.workDir);
-      this.fs = fs;
-      fs.mkdirSync("/pkg", { recursive: true });
-      fs.mkdirSync("/tmp", { recursive: true });
-      this.progress = { loaded: 0, total: this.manifest.compile.size + this.manifest.link.size };
-      this.report(true);
+      await this.loadManifest();
       const { compile, link } = this.manifest;
       [this.compile, this.link] = await Promise.all([
         this.fetchCounted(compile, (onBytes) => this.compileModule(compile.url, onBytes)),
@@ -48,6 +42,21 @@ export class Toolchain {
     })();
     this.ready.catch(() => (this.ready = null));
     return this.ready;
+  }
+
+  // loadManifest reads the manifest and prepares the file system (once).
+  loadManifest() {
+    this.manifestReady ??= (async () => {
+      this.manifest = JSON.parse(new TextDecoder().decode(await this.load("manifest.json")));
+      const { fs } = newVolume(this.manifest.workDir);
+      this.fs = fs;
+      fs.mkdirSync("/pkg", { recursive: true });
+      fs.mkdirSync("/tmp", { recursive: true });
+      this.progress = { loaded: 0, total: this.manifest.compile.size + this.manifest.link.size };
+      this.report(true);
+    })();
+    this.manifestReady.catch(() => (this.manifestReady = null));
+    return this.manifestReady;
   }
 
   // fetchCounted runs a loader for one file of the manifest, adding its bytes to the
@@ -90,7 +99,7 @@ export class Toolchain {
       this.cache.set(source, hit);
       return { ...hit, cached: true };
     }
-    await this.init();
+    await this.loadManifest();
     const result = await this.buildUncached(source);
     if (result.ok) {
       this.cache.set(source, result);
@@ -123,7 +132,8 @@ export class Toolchain {
       if (map[path]) needed.add(map[path]);
     }
     for (const p of [...needed]) for (const d of m.packages[p]?.deps ?? []) needed.add(d);
-    await this.ensurePackages([...needed]);
+    // The archives download while the compiler and linker are still being compiled.
+    await Promise.all([this.init(), this.ensurePackages([...needed])]);
 
     const dir = m.workDir;
     const files = [...needed].sort().map((p) => `packagefile ${p}=/pkg/${p}.a`).join("\n") + "\n";
