@@ -20,7 +20,7 @@ import "go-wasm-exec";
 // Warm-up builds run while the learner reads: the first loads the archives lessons
 // usually need, and a few more let the engine optimize the compiler's hot code before
 // the first real Run. A build the learner asks for always goes first.
-const WARM_UP_BUILDS = 3;
+const WARM_UP_BUILDS = 5;
 const WARM_UP = `package main
 
 import (
