@@ -14,7 +14,7 @@
 // It is not for: fetching modules, compiling Go, or talking to a page; see runner-worker.js
 // and toolchain.js for those.
 
-import { newVolume } from "./volume.js";
+import { newVolume, goFileSystem } from "./volume.js";
 import "go-wasm-exec"; // defines globalThis.Go
 import { Kind } from "./events.js";
 import { LockWatch, diagnoseDeadlock, diagnosePanic } from "./diagnose.js";
@@ -78,7 +78,7 @@ export class ProgramRun {
     this.output = new OutputMeter(this.limits);
     this.stdin = new StdinPipe(this);
     this.decoders = { 1: new TextDecoder(), 2: new TextDecoder() };
-    this.inflight = 0; // host operations that will call back into Go
+    this.inflight = 0; // fetches in flight: they will call back into Go
     this.source = source;
     this.locks = new LockWatch(); // what the observed sync package (wasm/syncwatch) reports
     this.stderrTail = ""; // the end of standard error, to find a panic's line
@@ -142,21 +142,6 @@ export class ProgramRun {
       this.go._resume();
     };
     this.idleTimer = setTimeout(check, IDLE_GRACE_MS);
-  }
-
-  // tracked wraps a callback-style host operation so the idle watch knows it is pending.
-  tracked(fn) {
-    return (...args) => {
-      const last = args.length - 1;
-      if (typeof args[last] !== "function") return fn(...args);
-      const callback = args[last];
-      this.inflight++;
-      args[last] = (...results) => {
-        this.inflight--;
-        callback(...results);
-      };
-      return fn(...args);
-    };
   }
 
   /** writeStdin delivers text (normally one line ending in "\n") to the program. */
@@ -244,12 +229,11 @@ export class ProgramRun {
       mem.writeFileSync(path, data);
     }
     const run = this;
-    const wrapped = {};
-    for (const [name, fn] of Object.entries(mem)) {
-      wrapped[name] = typeof fn === "function" && !name.endsWith("Sync") ? this.tracked(fn) : fn;
-    }
+    // File operations answer at once (see goFileSystem), so none is ever pending when the
+    // idle watch looks.
+    const ops = goFileSystem(mem);
     return {
-      ...wrapped,
+      ...ops,
       constants: mem.constants,
       writeSync(fd, buf) {
         if (fd === 1 || fd === 2) {
@@ -266,21 +250,21 @@ export class ProgramRun {
           if (run.write(fd, buf.slice(offset, offset + length), true)) callback(null, length);
           return;
         }
-        wrapped.write(fd, buf, offset, length, position, callback);
+        ops.write(fd, buf, offset, length, position, callback);
       },
       read(fd, buf, offset, length, position, callback) {
         if (fd === 0) {
           run.stdin.read(buf, offset, length, callback);
           return;
         }
-        wrapped.read(fd, buf, offset, length, position, callback);
+        ops.read(fd, buf, offset, length, position, callback);
       },
       fstat(fd, callback) {
         if (fd <= 2) {
           callback(null, characterDevice());
           return;
         }
-        wrapped.fstat(fd, callback);
+        ops.fstat(fd, callback);
       },
     };
   }
