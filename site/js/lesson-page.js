@@ -13,6 +13,8 @@ import { createEditor } from "./editor.js";
 import { Kind } from "./events.js";
 
 const CLOCK_KEY = "playground:clock";
+// How long typing must pause before an edited program is built ahead of Run.
+const SPECULATIVE_BUILD_MS = 800;
 const editKey = (slug, file) => `playground:edit:${slug}/${file}`;
 
 function setupNavigation(data) {
@@ -101,6 +103,7 @@ function setupPlayground(root, data) {
     const host = panels[i].querySelector(".code");
     host.replaceChildren(); // the highlighted copy was for readers without JavaScript
     let saveTimer = 0;
+    let buildTimer = 0;
     const editor = createEditor(host, {
       doc: saved ?? program.source,
       label: `Go program ${program.name}`,
@@ -110,6 +113,11 @@ function setupPlayground(root, data) {
         clearTimeout(saveTimer);
         saveTimer = setTimeout(() => save(key, text === program.source ? null : text), 250);
         builder.warm(); // the first edit fetches and warms the compiler
+        // When typing pauses, build in the background: Run then finds the program built.
+        clearTimeout(buildTimer);
+        if (text !== program.source) {
+          buildTimer = setTimeout(() => builder.warmedUp && !root.classList.contains("running") && builder.build(text), SPECULATIVE_BUILD_MS);
+        }
       },
     });
     return editor;

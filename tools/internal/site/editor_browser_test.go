@@ -156,3 +156,17 @@ func TestStopAnEditedEndlessLoop(t *testing.T) {
 		t.Errorf("output after Stop and a new edit:\n%s", got)
 	}
 }
+
+func TestPausedTypingBuildsAhead(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	setSource(t, ctx, editedHello+"// first edit\n")
+	// Background builds start once the toolchain has warmed up.
+	waitFor(t, ctx, `window.playground.builder.warmedUp`)
+	setSource(t, ctx, editedHello+"// typed, then a pause\n")
+	time.Sleep(1500 * time.Millisecond) // longer than the pause that starts a build
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited.")
+	if got := outputText(t, ctx); !strings.Contains(got, "Running the program built a moment ago.") {
+		t.Errorf("Run after a pause did not use the program built ahead:\n%s", got)
+	}
+}
