@@ -15,6 +15,7 @@
 // and toolchain.js for those.
 
 import { newVolume, goFileSystem } from "./volume.js";
+import { goProcess } from "./process.js";
 import "go-wasm-exec"; // defines globalThis.Go
 import { Kind } from "./events.js";
 import { LockWatch, diagnoseDeadlock, diagnosePanic } from "./diagnose.js";
@@ -87,7 +88,7 @@ export class ProgramRun {
 
     globalThis.fs = this.fileSystem(files);
     globalThis.playgroundLockReport = (op, g, lock, file, line) => this.locks.apply({ op, g, lock, file, line });
-    globalThis.process = programProcess();
+    globalThis.process = goProcess(WORKDIR, "main");
     if (hostFetch) {
       // net/http uses fetch; a request in flight is not a deadlock.
       globalThis.fetch = (...args) => {
@@ -280,35 +281,8 @@ function characterDevice() {
   };
 }
 
-// programProcess is the process object a Go program sees: it reads cwd, pid and ids from
-// it. Under Node the real process stays reachable through the prototype.
-function programProcess() {
-  const base = nodeProcess ?? {};
-  const enosys = () => Object.assign(new Error("not implemented"), { code: "ENOSYS" });
-  const own = {
-    // net/http turns fetch off when argv0 says "node"; a program here always gets fetch.
-    argv0: "main",
-    pid: 1,
-    ppid: 0,
-    cwd: () => WORKDIR,
-    chdir: () => { throw enosys(); },
-    getuid: () => 1000,
-    getgid: () => 1000,
-    geteuid: () => 1000,
-    getegid: () => 1000,
-    getgroups: () => [1000],
-    umask: () => 0o022,
-  };
-  const descriptors = {};
-  for (const [key, value] of Object.entries(own)) descriptors[key] = { value, enumerable: true };
-  return Object.create(base, descriptors);
-}
-
 // The environment's fetch, kept before any run wraps it.
 const hostFetch = typeof globalThis.fetch === "function" ? globalThis.fetch.bind(globalThis) : null;
-
-// Node's own process object, kept before any run replaces the global.
-const nodeProcess = globalThis.process?.versions?.node ? globalThis.process : null;
 
 // OutputMeter counts output against the limits.
 class OutputMeter {
@@ -430,11 +404,8 @@ class VirtualClock {
     if (!this.pending.has(id) || this.go.exited || this.stopped) return;
     this.ns = Math.max(this.ns, this.pending.get(id));
     this.go._resume();
-    // As in wasm_exec.js: if Go did not take the event, offer it again.
-    while (this.pending.has(id) && !this.go.exited && !this.stopped) {
-      this.pending.delete(id);
-      this.go._resume();
-    }
+    // As in wasm_exec.js: if Go did not take the event, offer it once more.
+    if (this.pending.delete(id) && !this.go.exited && !this.stopped) this.go._resume();
   }
   begin() {}
   now() { return this.ns / 1e6; }

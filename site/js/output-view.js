@@ -34,13 +34,11 @@ export class OutputView {
   note(text, kind = "note") {
     this.flushNow();
     this.closeLine();
-    const row = this.row(kind, null);
-    row.lastChild.textContent = text;
-    this.log.append(row);
+    this.appendRow(kind, text);
     this.scroll(true);
   }
 
-  stopped(elapsedMs) {
+  stopped() {
     this.note("Program stopped.");
     this.hideInput();
     this.status.textContent = "Stopped";

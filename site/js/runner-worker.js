@@ -7,7 +7,6 @@
 //   {type: "run", wasm: URL, files: {name: base64}, clock, origin, source}
 //   {type: "run", bytes: ArrayBuffer, ...}   a program just built by the build worker
 //   {type: "stdin", text}                    a line the learner typed
-//   {type: "stdin-close"}                    end of input
 // Messages to the page:
 //   {type: "ready"}                          the worker has loaded
 //   {type: "events", events: [...]}          a batch of events (events.js)
@@ -86,9 +85,6 @@ onmessage = async ({ data: msg }) => {
     }
     case "stdin":
       run?.writeStdin(msg.text);
-      break;
-    case "stdin-close":
-      run?.closeStdin();
       break;
   }
 };

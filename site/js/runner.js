@@ -53,10 +53,6 @@ export class Runner {
     if (this.running) this.worker.postMessage({ type: "stdin", text });
   }
 
-  closeInput() {
-    if (this.running) this.worker.postMessage({ type: "stdin-close" });
-  }
-
   /** stop ends the current run at once, however busy the program is. */
   stop() {
     if (!this.running) return false;

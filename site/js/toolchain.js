@@ -7,6 +7,7 @@
 // It is not for: running the built program (host.js does that).
 
 import { newVolume, goFileSystem } from "./volume.js";
+import { goProcess } from "./process.js";
 import "go-wasm-exec"; // defines globalThis.Go
 
 /**
@@ -224,29 +225,12 @@ export class Toolchain {
         fs.write(fd, buf, offset, length, position, callback);
       },
     };
-    globalThis.process = toolProcess(this.manifest.workDir);
+    globalThis.process = goProcess(this.manifest.workDir, "go");
     let status = 0;
     go.exit = (code) => (status = code);
     await go.run(instance);
     return { status, output };
   }
-}
-
-function toolProcess(cwd) {
-  const base = globalThis.process?.versions?.node ? globalThis.process : {};
-  return Object.create(base, {
-    argv0: { value: "go" },
-    pid: { value: 1 },
-    ppid: { value: 0 },
-    cwd: { value: () => cwd },
-    chdir: { value: () => {} },
-    getuid: { value: () => 1000 },
-    getgid: { value: () => 1000 },
-    geteuid: { value: () => 1000 },
-    getegid: { value: () => 1000 },
-    getgroups: { value: () => [1000] },
-    umask: { value: () => 0o022 },
-  });
 }
 
 /** formatDiagnostic prints a diagnostic the way the compiler does. */

@@ -6,8 +6,7 @@
 // (uid -1, or the program's uid 1000), so each volume gets an explicit process whose ids
 // are the checking user's: files a program creates are then its own to write.
 import { memfs } from "memfs";
-
-const nodeProcess = globalThis.process?.versions?.node ? globalThis.process : null;
+import { nodeProcess } from "./process.js";
 const owner = { uid: nodeProcess?.getuid?.() ?? 0, gid: nodeProcess?.getgid?.() ?? 0 };
 
 /** newVolume returns {fs, vol}: an empty file system whose working directory is cwd. */

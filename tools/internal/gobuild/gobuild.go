@@ -216,6 +216,13 @@ func SyncWatchFiles() (dir string, files []string, err error) {
 	return fields[0], files, nil
 }
 
+// export returns the export data file of one loaded package.
+func (s *Stdlib) export(path string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.exports[path]
+}
+
 // Exports returns a copy of the loaded export map.
 func (s *Stdlib) Exports() map[string]string {
 	s.mu.Lock()
@@ -252,9 +259,7 @@ func (b *Builder) Build(ctx context.Context, src []byte) (string, error) {
 	if err := b.Stdlib.LoadWatchedSync(ctx, b.CacheDir); err != nil {
 		return "", err
 	}
-	b.Stdlib.mu.Lock()
-	watched := b.Stdlib.exports[WatchedSync]
-	b.Stdlib.mu.Unlock()
+	watched := b.Stdlib.export(WatchedSync)
 	sum := sha256.Sum256(append(append([]byte(strings.Join(CompileFlags, " ")+"\n"+strings.Join(LinkFlags, " ")+"\n"+filepath.Base(watched)+"\n"), src...), goVersion()...))
 	out := filepath.Join(b.CacheDir, hex.EncodeToString(sum[:12])+".wasm")
 	if _, err := os.Stat(out); err == nil {

@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -152,19 +153,16 @@ func (r *Runner) Run(ctx context.Context, wasm string, opts Options) ([]Event, e
 		return nil, fmt.Errorf("starting node: %w", err)
 	}
 	var events []Event
-	sc := bufio.NewScanner(out)
-	sc.Buffer(make([]byte, 1<<20), 64<<20)
-	for sc.Scan() {
-		var e Event
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			return events, fmt.Errorf("reading event %q: %w", sc.Text(), err)
-		}
+	rerr := readEvents(out, func(e Event) {
 		events = append(events, e)
 		if opts.OnEvent != nil {
 			opts.OnEvent(e)
 		}
-	}
+	})
 	werr := cmd.Wait()
+	if rerr != nil {
+		return events, rerr
+	}
 	if ctx.Err() != nil {
 		return events, fmt.Errorf("program still running after %v (real time)", opts.Timeout)
 	}
@@ -198,17 +196,13 @@ func (r *Runner) RunBatch(ctx context.Context, toolchainDir string, jobs []Job, 
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	results := make([][]Event, len(jobs))
-	for _, line := range bytes.Split(out, []byte("\n")) {
-		if len(line) == 0 {
-			continue
-		}
-		var e Event
-		if jerr := json.Unmarshal(line, &e); jerr != nil {
-			return results, fmt.Errorf("reading event %q: %w", line, jerr)
-		}
+	rerr := readEvents(bytes.NewReader(out), func(e Event) {
 		if e.Job >= 0 && e.Job < len(jobs) {
 			results[e.Job] = append(results[e.Job], e)
 		}
+	})
+	if rerr != nil {
+		return results, rerr
 	}
 	if ctx.Err() != nil {
 		return results, fmt.Errorf("batch still running after %v", timeout)
@@ -217,6 +211,20 @@ func (r *Runner) RunBatch(ctx context.Context, toolchainDir string, jobs []Job, 
 		return results, fmt.Errorf("node: %v\n%s", err, stderr.Bytes())
 	}
 	return results, nil
+}
+
+// readEvents decodes the runner's output, one JSON event per line.
+func readEvents(r io.Reader, each func(Event)) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var e Event
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			return fmt.Errorf("reading event %q: %w", sc.Text(), err)
+		}
+		each(e)
+	}
+	return sc.Err()
 }
 
 // Transcript renders events as the output panel shows them, without times: program

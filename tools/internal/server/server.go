@@ -15,6 +15,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"goconcurrency.dev/playground/tools/internal/compress"
 )
 
 var types = map[string]string{
@@ -53,7 +55,7 @@ func Handler(dir string) http.Handler {
 			name = path.Join(name, "index.html")
 			info, err = os.Stat(file)
 		}
-		if err != nil || strings.HasSuffix(name, ".br") || strings.HasSuffix(name, ".gz") {
+		if err != nil || compress.IsSibling(name) { // siblings are sent only in place of their original
 			notFound(w, dir)
 			return
 		}

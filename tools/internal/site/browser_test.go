@@ -30,9 +30,6 @@ var root, _ = filepath.Abs(filepath.Join("..", "..", ".."))
 // lessons in testdata/lessons.
 var realLessons = []string{"first-goroutine", "serial-vs-concurrent", "lost-update", "dining-deadlock", "recursive-lock", "producer-consumer", "event"}
 
-// contextLike is a chromedp tab context.
-type contextLike = context.Context
-
 type fixture struct {
 	url     string
 	browser context.Context
@@ -80,7 +77,7 @@ func copyFile(src, dst string) error {
 }
 
 // open gives the test its own tab on the lesson page and a deadline for the test.
-func open(t *testing.T, slug string) contextLike {
+func open(t *testing.T, slug string) context.Context {
 	t.Helper()
 	f, err := shared()
 	if err != nil {

@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,7 +12,7 @@ import (
 )
 
 // setSource replaces the current program's text in its editor, as typing would.
-func setSource(t *testing.T, ctx contextLike, src string) {
+func setSource(t *testing.T, ctx context.Context, src string) {
 	t.Helper()
 	eval[bool](t, ctx, fmt.Sprintf(`(() => {
 		const p = window.playground;
@@ -21,7 +22,7 @@ func setSource(t *testing.T, ctx contextLike, src string) {
 	})()`, strconv.Quote(src)))
 }
 
-func editorText(t *testing.T, ctx contextLike) string {
+func editorText(t *testing.T, ctx context.Context) string {
 	t.Helper()
 	return eval[string](t, ctx, `(() => {
 		const i = [...document.querySelectorAll("[role=tab]")].findIndex(t => t.getAttribute("aria-selected") === "true");

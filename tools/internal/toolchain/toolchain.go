@@ -73,7 +73,10 @@ func Ensure(ctx context.Context, cacheRoot string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// What goes into the toolchain's files keys it: the package list, the build flags
+	// the manifest carries, and the observed sync package.
 	h := sha256.New()
+	fmt.Fprintln(h, Packages, gobuild.CompileFlags, gobuild.LinkFlags, gobuild.ImportMap)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -81,7 +84,6 @@ func Ensure(ctx context.Context, cacheRoot string) (string, error) {
 		}
 		h.Write(data)
 	}
-	// The observed sync package is part of the toolchain: a change to it makes a new one.
 	dir := filepath.Join(cached, "site-"+hex.EncodeToString(h.Sum(nil)[:6]))
 	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err == nil {
 		return dir, nil
