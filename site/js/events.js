@@ -32,6 +32,14 @@
 //       it with "fatal error: out of memory". "exit" with status 2 follows.
 //   {kind: "truncated", reason: string}
 //       The output cap was reached; the program was stopped and later output dropped.
+//   {kind: "trace", data: Uint8Array, origin: number} | {kind: "trace", missing: string}
+//       The run's execution trace (runtime/trace's format, recorded by wasm/runtrace in
+//       every program), just before "exit". origin is the trace clock's reading, in
+//       nanoseconds, at time 0 of the run. A run that crashed, was cut off or traced too
+//       much has none; missing says why.
+//   {kind: "timeline", timeline} | {kind: "timeline", error: string}
+//       The trace turned into goroutine rows (see wasm/timeline), by the runner worker
+//       after "trace"; it may arrive after "exit".
 //   {kind: "exit", status: number, elapsed: number}
 //       The program ended: status is its exit code (2 for a Go fatal error such as a
 //       deadlock or an unrecovered panic), elapsed the milliseconds since start on the
@@ -67,6 +75,8 @@ export const Kind = Object.freeze({
   Deadlock: "deadlock",
   Panic: "panic",
   MemoryLimit: "memory-limit",
+  Trace: "trace",
+  Timeline: "timeline",
   ToolchainProgress: "toolchain-progress",
   BuildStart: "build-start",
   BuildDone: "build-done",

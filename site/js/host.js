@@ -28,6 +28,7 @@ export const DEFAULT_LIMITS = Object.freeze({
   outputBytes: 1 << 20, // 1 MiB of stdout and stderr together
   outputLines: 10000,
   memoryBytes: 1 << 30, // 1 GiB of WebAssembly memory
+  traceBytes: 32 << 20, // 32 MiB of execution trace; a longer run gets no timeline
 });
 
 // The virtual clock starts where the Go playground's does: 2009-11-10 23:00:00 UTC.
@@ -88,6 +89,11 @@ export class ProgramRun {
 
     globalThis.fs = this.fileSystem(files);
     globalThis.playgroundLockReport = (op, g, lock, file, line) => this.locks.apply({ op, g, lock, file, line });
+    // The execution trace (wasm/runtrace, built into every program) arrives in chunks.
+    this.trace = new TraceRecorder(this.limits.traceBytes);
+    delete globalThis.playgroundTraceFlush; // set again by this program's tracer
+    globalThis.playgroundTraceStart = (ns) => this.trace.begin(ns, this.clock.now());
+    globalThis.playgroundTrace = (chunk) => this.trace.add(chunk);
     globalThis.process = goProcess(WORKDIR, "main");
     if (hostFetch) {
       // net/http uses fetch; a request in flight is not a deadlock.
@@ -138,6 +144,12 @@ export class ProgramRun {
         return;
       }
       if (this.clock.pendingTimers() > 0 || this.stdin.waiting || this.inflight > 0) return;
+      // Stop the trace first, so the timeline runs up to the deadlock; the tracer's
+      // goroutines end with it, leaving the runtime's report to the program's own.
+      if (this.trace.recording && typeof globalThis.playgroundTraceFlush === "function") {
+        globalThis.playgroundTraceFlush();
+        if (this.finished || this.go.exited) return;
+      }
       this.deadlockReport = "";
       this.go._pendingEvent = { id: 0 };
       this.go._resume();
@@ -175,6 +187,7 @@ export class ProgramRun {
         if (panic) this.emit({ kind: Kind.Panic, ...panic });
       }
     }
+    this.emit(this.trace.event(event));
     this.clock.stop();
     clearTimeout(this.idleTimer);
     this.emit(event);
@@ -300,6 +313,54 @@ class OutputMeter {
     return this.bytes > this.limits.outputBytes
       ? `output passed ${Math.round(this.limits.outputBytes / 1024)} KiB`
       : `output passed ${this.limits.outputLines} lines`;
+  }
+}
+
+// TraceRecorder gathers the execution trace a program's tracer hands over.
+class TraceRecorder {
+  constructor(limit) {
+    this.limit = limit;
+    this.chunks = [];
+    this.bytes = 0;
+    this.recording = false;
+    this.complete = false;
+    this.overflow = false;
+  }
+  // begin is called once tracing runs: ns is the runtime's monotonic clock then, and t
+  // the host's time since start, so trace times can be put on the output's time axis.
+  begin(ns, t) {
+    this.recording = true;
+    this.origin = ns - t * 1e6;
+  }
+  add(chunk) {
+    if (chunk === null) {
+      this.recording = false;
+      this.complete = true;
+      return;
+    }
+    this.bytes += chunk.length;
+    if (this.bytes > this.limit) {
+      this.overflow = true;
+      this.chunks = [];
+      return;
+    }
+    if (!this.overflow) this.chunks.push(chunk);
+  }
+  // event is the "trace" event for a run ending with final.
+  event(final) {
+    if (this.overflow) return { kind: Kind.Trace, missing: `the run's trace passed ${this.limit >> 20} MiB` };
+    if (!this.complete || this.origin === undefined) {
+      let missing = "the program was stopped before its trace was written";
+      if (final.kind === Kind.Exit && final.status === 2) missing = "the program crashed before its trace was written";
+      return { kind: Kind.Trace, missing };
+    }
+    const data = new Uint8Array(this.bytes);
+    let at = 0;
+    for (const c of this.chunks) {
+      data.set(c, at);
+      at += c.length;
+    }
+    return { kind: Kind.Trace, data, origin: this.origin };
   }
 }
 

@@ -126,8 +126,11 @@ export class Toolchain {
     }
     // Some imports are served by the playground's own packages (importMap): "sync" is
     // the standard package with its locks observed, for deadlock reports.
+    // Every build also compiles the manifest's injected file into package main; it imports
+    // the package that records the run's execution trace (wasm/runtrace).
     const map = m.importMap ?? {};
-    const needed = new Set(["runtime"]);
+    const injected = m.injected;
+    const needed = new Set(["runtime", ...scanImports(injected.source).map((im) => im.path)]);
     for (const { path } of imports) {
       needed.add(path);
       if (map[path]) needed.add(map[path]);
@@ -142,11 +145,12 @@ export class Toolchain {
     this.fs.writeFileSync(`${dir}/importcfg`, remaps + files);
     this.fs.writeFileSync(`${dir}/importcfg.link`, files);
     this.fs.writeFileSync(`${dir}/main.go`, source);
+    this.fs.writeFileSync(`${dir}/${injected.name}`, injected.source);
     for (const f of ["main.a", "main.wasm"]) this.fs.rmSync(`${dir}/${f}`, { force: true });
 
     let start = performance.now();
     const compiled = await this.runTool(this.compile, "compile", [
-      "-o", `${dir}/main.a`, "-importcfg", `${dir}/importcfg`, ...m.compileFlags, `${dir}/main.go`,
+      "-o", `${dir}/main.a`, "-importcfg", `${dir}/importcfg`, ...m.compileFlags, `${dir}/main.go`, `${dir}/${injected.name}`,
     ]);
     const compileMs = performance.now() - start;
     if (compiled.status !== 0) {

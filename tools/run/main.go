@@ -1,11 +1,18 @@
 // Command run runs a Go program, or every program of a lesson, the way the browser does:
 // compiled for js/wasm and run under Node by the page's own host, printing the same events.
 //
-//	go run ./tools/run [-clock virtual|real] [-json] [-stdin FILE|-] [-files DIR] PATH
+//	go run ./tools/run [-clock virtual|real] [-json] [-stdin FILE|-] [-files DIR]
+//	                   [-timeline FILE.json] [-trace FILE] PATH
 //
 // PATH is a .go file or a lesson folder. For a lesson, its data files and its .in files
 // are used unless -files or -stdin say otherwise. With -json, every event is printed as
-// one JSON line; otherwise each line of output is shown with its time since the start.
+// one JSON line (a trace event without its bytes); otherwise each line of output is shown
+// with its time since the start.
+//
+// -timeline writes what the page's timeline draws, as JSON: a list with one entry per
+// program, {program, timeline, output}, where output holds the output lines with their
+// times. -trace writes the raw execution trace of the last program run, which
+// "go tool trace" opens.
 package main
 
 import (
@@ -20,6 +27,7 @@ import (
 	"goconcurrency.dev/playground/tools/internal/gobuild"
 	"goconcurrency.dev/playground/tools/internal/lesson"
 	"goconcurrency.dev/playground/tools/internal/noderun"
+	"goconcurrency.dev/playground/wasm/timeline"
 )
 
 func main() {
@@ -27,6 +35,8 @@ func main() {
 	asJSON := flag.Bool("json", false, "print events as JSON lines")
 	stdin := flag.String("stdin", "", "a file of input lines, or - to type them")
 	files := flag.String("files", "", "a folder of data files for the program's working directory")
+	timelineFile := flag.String("timeline", "", "write the goroutine timeline of each program to this JSON file")
+	traceFile := flag.String("trace", "", "write the execution trace of the program to this file")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: run [flags] FILE.go|LESSON-DIR")
 		flag.PrintDefaults()
@@ -36,7 +46,7 @@ func main() {
 		flag.Usage()
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), *clock, *asJSON, *stdin, *files); err != nil {
+	if err := run(flag.Arg(0), *clock, *asJSON, *stdin, *files, *timelineFile, *traceFile); err != nil {
 		fmt.Fprintln(os.Stderr, "run:", err)
 		os.Exit(1)
 	}
@@ -46,7 +56,15 @@ type target struct {
 	name, source, stdin, files string
 }
 
-func run(path, clock string, asJSON bool, stdin, files string) error {
+// timelineEntry is one program's part of the -timeline file.
+type timelineEntry struct {
+	Program  string              `json:"program"`
+	Timeline *timeline.Timeline  `json:"timeline,omitempty"`
+	Missing  string              `json:"missing,omitempty"` // why there is no timeline
+	Output   []noderun.TimedLine `json:"output"`
+}
+
+func run(path, clock string, asJSON bool, stdin, files, timelineFile, traceFile string) error {
 	var targets []target
 	if strings.HasSuffix(path, ".go") {
 		targets = append(targets, target{name: path, source: path, stdin: stdin, files: files})
@@ -82,6 +100,7 @@ func run(path, clock string, asJSON bool, stdin, files string) error {
 	}
 	defer stop()
 	ctx := context.Background()
+	var entries []timelineEntry
 	for _, t := range targets {
 		if len(targets) > 1 && !asJSON {
 			fmt.Printf("== %s\n", t.name)
@@ -95,8 +114,9 @@ func run(path, clock string, asJSON bool, stdin, files string) error {
 			return fmt.Errorf("building %s:\n%w", t.name, err)
 		}
 		lineStart := true
-		_, err = runner.Run(ctx, wasm, noderun.Options{FilesDir: t.files, Clock: clock, Stdin: t.stdin, Origin: origin, Source: t.source, OnEvent: func(e noderun.Event) {
+		events, err := runner.Run(ctx, wasm, noderun.Options{FilesDir: t.files, Clock: clock, Stdin: t.stdin, Origin: origin, Source: t.source, OnEvent: func(e noderun.Event) {
 			if asJSON {
+				e.Data = nil
 				line, _ := json.Marshal(e)
 				fmt.Println(string(line))
 				return
@@ -133,6 +153,29 @@ func run(path, clock string, asJSON bool, stdin, files string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", t.name, err)
 		}
+		if timelineFile != "" {
+			e := timelineEntry{Program: t.name, Output: noderun.OutputLines(events)}
+			if e.Timeline, err = noderun.Timeline(events); err != nil {
+				e.Missing = err.Error()
+			}
+			entries = append(entries, e)
+		}
+		if traceFile != "" {
+			for _, e := range events {
+				if e.Kind == "trace" && e.Data != nil {
+					if err := os.WriteFile(traceFile, e.Data, 0o644); err != nil {
+						return err
+					}
+				}
+			}
+		}
+	}
+	if timelineFile != "" {
+		data, err := json.MarshalIndent(entries, "", "  ")
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(timelineFile, append(data, '\n'), 0o644)
 	}
 	return nil
 }

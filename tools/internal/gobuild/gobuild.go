@@ -32,10 +32,11 @@ import (
 const WorkDir = "/build"
 
 // CompileFlags and LinkFlags are the flags every program build uses, before the file
-// arguments. The in-browser toolchain uses the same lists (see ToolchainManifest).
+// arguments. The in-browser toolchain uses the same lists (see ToolchainManifest). The
+// linker may not check go:linkname references: wasm/runtrace reaches into the runtime.
 var (
 	CompileFlags = []string{"-p", "main", "-complete", "-pack", "-trimpath", WorkDir}
-	LinkFlags    = []string{"-s", "-w", "-buildmode=exe"}
+	LinkFlags    = []string{"-s", "-w", "-buildmode=exe", "-checklinkname=0"}
 )
 
 // ImportMap sends a program's imports to the playground's own packages: "sync" is the
@@ -43,16 +44,28 @@ var (
 // who holds what. The in-browser toolchain uses the same map.
 var ImportMap = map[string]string{"sync": WatchedSync}
 
-// WatchedSync is the import path under which wasm/syncwatch is compiled.
-const WatchedSync = "playground/sync"
+// The playground's own packages, compiled from this module's wasm folder under these
+// import paths.
+const (
+	WatchedSync = "playground/sync"     // wasm/syncwatch, in place of "sync"
+	RunTrace    = "playground/runtrace" // wasm/runtrace, imported by InjectedSource
+)
+
+// InjectedFile and InjectedSource are the file every build adds to a program's package
+// main: it imports wasm/runtrace, which records the run's execution trace for the
+// timeline. It changes no line of the learner's file.
+const (
+	InjectedFile   = "zz_playground_trace.go"
+	InjectedSource = "package main\n\nimport _ \"" + RunTrace + "\"\n"
+)
 
 // Env is the environment for js/wasm builds.
 func Env() []string {
 	return append(os.Environ(), "GOOS=js", "GOARCH=wasm", "CGO_ENABLED=0")
 }
 
-// Imports lists the packages a Go source file imports.
-func Imports(src []byte) ([]string, error) {
+// FileImports lists the packages a Go source file imports.
+func FileImports(src []byte) ([]string, error) {
 	f, err := parser.ParseFile(token.NewFileSet(), "main.go", src, parser.ImportsOnly)
 	if err != nil {
 		return nil, err
@@ -135,87 +148,6 @@ func (s *Stdlib) ImportConfig(forCompile bool) []byte {
 	return b.Bytes()
 }
 
-// LoadWatchedSync compiles wasm/syncwatch as WatchedSync into dir (once per content) and
-// adds it to the map, with the standard packages it needs.
-func (s *Stdlib) LoadWatchedSync(ctx context.Context, dir string) error {
-	s.mu.Lock()
-	_, done := s.exports[WatchedSync]
-	s.mu.Unlock()
-	if done {
-		return nil
-	}
-	src, files, err := SyncWatchFiles()
-	if err != nil {
-		return err
-	}
-	h := sha256.New()
-	var sources [][]byte
-	var imports []string
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return err
-		}
-		h.Write(data)
-		sources = append(sources, data)
-		im, err := Imports(data)
-		if err != nil {
-			return fmt.Errorf("%s: %w", f, err)
-		}
-		imports = append(imports, im...)
-	}
-	if err := s.Load(ctx, append(imports, "runtime")); err != nil {
-		return err
-	}
-	h.Write([]byte(goVersion()))
-	out := filepath.Join(dir, "playground-sync-"+hex.EncodeToString(h.Sum(nil)[:8])+".a")
-	if _, err := os.Stat(out); err != nil {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		tmp, err := os.MkdirTemp("", "syncwatch-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(tmp)
-		cfg := filepath.Join(tmp, "importcfg")
-		if err := os.WriteFile(cfg, s.ImportConfig(false), 0o644); err != nil {
-			return err
-		}
-		args := []string{"tool", "compile", "-p", WatchedSync, "-complete", "-pack", "-trimpath", src + "=>" + WatchedSync,
-			"-importcfg", cfg, "-o", filepath.Join(tmp, "sync.a")}
-		if msg, err := goTool(ctx, tmp, append(args, files...)...); err != nil {
-			return fmt.Errorf("compiling %s: %v\n%s", src, err, msg)
-		}
-		if err := os.Rename(filepath.Join(tmp, "sync.a"), out); err != nil {
-			return err
-		}
-	}
-	s.mu.Lock()
-	s.exports[WatchedSync] = out
-	s.mu.Unlock()
-	return nil
-}
-
-// SyncWatchFiles finds wasm/syncwatch in this module and the files of it that build for
-// js/wasm.
-func SyncWatchFiles() (dir string, files []string, err error) {
-	cmd := exec.Command("go", "list", "-f", "{{.Dir}}{{range .GoFiles}} {{.}}{{end}}", "goconcurrency.dev/playground/wasm/syncwatch")
-	cmd.Env = Env()
-	out, err := cmd.Output()
-	if err != nil {
-		return "", nil, fmt.Errorf("finding wasm/syncwatch: %w", err)
-	}
-	fields := strings.Fields(string(out))
-	if len(fields) < 2 {
-		return "", nil, fmt.Errorf("wasm/syncwatch has no files for js/wasm")
-	}
-	for _, f := range fields[1:] {
-		files = append(files, filepath.Join(fields[0], f))
-	}
-	return fields[0], files, nil
-}
-
 // export returns the export data file of one loaded package.
 func (s *Stdlib) export(path string) string {
 	s.mu.Lock()
@@ -249,18 +181,21 @@ func (e *CompileError) Error() string { return e.Output }
 
 // Build compiles src (one package main file) and returns the path of the .wasm file.
 func (b *Builder) Build(ctx context.Context, src []byte) (string, error) {
-	imports, err := Imports(src)
+	imports, err := FileImports(src)
 	if err != nil {
 		return "", &CompileError{Output: strings.ReplaceAll(err.Error(), WorkDir+"/", "")}
 	}
 	if err := b.Stdlib.Load(ctx, append(imports, "runtime")); err != nil {
 		return "", err
 	}
-	if err := b.Stdlib.LoadWatchedSync(ctx, b.CacheDir); err != nil {
+	if err := b.Stdlib.LoadPlayground(ctx, b.CacheDir); err != nil {
 		return "", err
 	}
-	watched := b.Stdlib.export(WatchedSync)
-	sum := sha256.Sum256(append(append([]byte(strings.Join(CompileFlags, " ")+"\n"+strings.Join(LinkFlags, " ")+"\n"+filepath.Base(watched)+"\n"), src...), goVersion()...))
+	key := strings.Join(CompileFlags, " ") + "\n" + strings.Join(LinkFlags, " ") + "\n" + InjectedSource
+	for _, p := range PlaygroundPackages {
+		key += filepath.Base(b.Stdlib.export(p.ImportPath)) + "\n"
+	}
+	sum := sha256.Sum256(append(append([]byte(key), src...), goVersion()...))
 	out := filepath.Join(b.CacheDir, hex.EncodeToString(sum[:12])+".wasm")
 	if _, err := os.Stat(out); err == nil {
 		return out, nil
@@ -279,6 +214,10 @@ func (b *Builder) Build(ctx context.Context, src []byte) (string, error) {
 	if err := os.WriteFile(main, src, 0o644); err != nil {
 		return "", err
 	}
+	injected := filepath.Join(dir, InjectedFile)
+	if err := os.WriteFile(injected, []byte(InjectedSource), 0o644); err != nil {
+		return "", err
+	}
 	if err := os.WriteFile(cfg, b.Stdlib.ImportConfig(true), 0o644); err != nil {
 		return "", err
 	}
@@ -288,7 +227,7 @@ func (b *Builder) Build(ctx context.Context, src []byte) (string, error) {
 	// Compile with the directory trimmed exactly as the browser does with WorkDir.
 	compile := append([]string{"tool", "compile", "-o", filepath.Join(dir, "main.a"), "-importcfg", cfg}, CompileFlags...)
 	compile = slices.Replace(compile, slices.Index(compile, WorkDir), slices.Index(compile, WorkDir)+1, dir)
-	if msg, err := goTool(ctx, dir, append(compile, main)...); err != nil {
+	if msg, err := goTool(ctx, dir, append(compile, main, injected)...); err != nil {
 		return "", &CompileError{Output: strings.ReplaceAll(msg, dir+"/", "")}
 	}
 	tmp := filepath.Join(dir, "main.wasm")

@@ -79,6 +79,7 @@ func runPrograms(t *testing.T, lessons []*lesson.Lesson, b *gobuild.Builder, run
 				if err != nil {
 					t.Fatalf("running %s: %v\n%s", p.Path, err, noderun.Transcript(events))
 				}
+				checkTimeline(t, p.Path, events)
 				got := noderun.Normalize(noderun.Transcript(events))
 				if *update {
 					if err := os.WriteFile(p.ExpectedPath(), []byte(got), 0o644); err != nil {
@@ -157,6 +158,7 @@ func TestProgramOutputWithBrowserToolchain(t *testing.T) {
 		}
 	}
 	for i, p := range programs {
+		checkTimeline(t, p.Path+" (browser toolchain)", results[i])
 		got := noderun.Normalize(noderun.Transcript(results[i]))
 		if diff := cmp.Diff(string(p.Expected), got); diff != "" {
 			t.Errorf("%s built by the browser toolchain: output differs from %s (-want +got):\n%s", p.Path, p.ExpectedPath(), diff)

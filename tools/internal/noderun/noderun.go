@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"goconcurrency.dev/playground/tools/internal/bundle"
+	"goconcurrency.dev/playground/wasm/timeline"
 )
 
 // Event is one event of the stream documented in site/js/events.js.
@@ -44,6 +45,9 @@ type Event struct {
 	Summary     []string     `json:"summary,omitempty"`     // deadlock: in sentences
 	Goroutines  []Goroutine  `json:"goroutines,omitempty"`  // deadlock
 	Line        int          `json:"line,omitempty"`        // panic
+	Data        []byte       `json:"data,omitempty"`        // trace: the execution trace
+	Origin      float64      `json:"origin,omitempty"`      // trace: trace clock (ns) at time 0
+	Missing     string       `json:"missing,omitempty"`     // trace: why there is none
 }
 
 // Goroutine is one blocked goroutine of a deadlock event.
@@ -263,6 +267,50 @@ func ensureNewline(b *strings.Builder) {
 	if s := b.String(); s != "" && !strings.HasSuffix(s, "\n") {
 		b.WriteByte('\n')
 	}
+}
+
+// Timeline builds the goroutine timeline from a run's trace event, as the page does.
+func Timeline(events []Event) (*timeline.Timeline, error) {
+	for _, e := range events {
+		if e.Kind != "trace" {
+			continue
+		}
+		if e.Missing != "" {
+			return nil, fmt.Errorf("no trace: %s", e.Missing)
+		}
+		return timeline.Build(e.Data, e.Origin)
+	}
+	return nil, errors.New("the run produced no trace event")
+}
+
+// TimedLine is one line of output and when it was written (milliseconds since start).
+type TimedLine struct {
+	T    float64 `json:"t"`
+	Text string  `json:"text"`
+}
+
+// OutputLines splits a run's output into lines, each at the time its first byte was
+// written, as the timeline places them.
+func OutputLines(events []Event) []TimedLine {
+	var out []TimedLine
+	open := false
+	for _, e := range events {
+		if e.Kind != "stdout" && e.Kind != "stderr" {
+			continue
+		}
+		for _, part := range strings.SplitAfter(e.Body, "\n") {
+			if part == "" {
+				continue
+			}
+			if open {
+				out[len(out)-1].Text += strings.TrimSuffix(part, "\n")
+			} else {
+				out = append(out, TimedLine{T: e.T, Text: strings.TrimSuffix(part, "\n")})
+			}
+			open = !strings.HasSuffix(part, "\n")
+		}
+	}
+	return out
 }
 
 var hexNumber = regexp.MustCompile(`0x[0-9a-f]+`)

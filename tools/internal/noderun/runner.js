@@ -69,7 +69,9 @@ function stdinLines(source) {
 }
 
 function print(event) {
-  writeSync(1, JSON.stringify(event) + "\n");
+  // A trace's bytes travel as base64.
+  const e = event.data instanceof Uint8Array ? { ...event, data: Buffer.from(event.data).toString("base64") } : event;
+  writeSync(1, JSON.stringify(e) + "\n");
 }
 
 // runJob runs one program: built from source with the toolchain when one is given.

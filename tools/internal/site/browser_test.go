@@ -325,12 +325,12 @@ func TestDeadlockIsDiagnosed(t *testing.T) {
 	waitOutput(t, ctx, "Program exited: status 2.")
 	got := eval[[]string](t, ctx, `[...document.querySelectorAll(".diagnosis li")].map(li => li.textContent)`)
 	want := []string{
-		"A cycle: goroutine 7 holds noodles and wants fork; goroutine 8 holds fork and wants noodles. None of them can go on.",
+		"A cycle: goroutine 10 holds noodles and wants fork; goroutine 11 holds fork and wants noodles. None of them can go on.",
 		"goroutine 1 (main) waits in sync.WaitGroup.Wait at line 41.",
-		"goroutine 7 (noodlesFirst) wants fork at line 18, held by goroutine 8; it holds noodles (taken at line 15).",
-		"goroutine 8 (forkFirst) wants noodles at line 29, held by goroutine 7; it holds fork (taken at line 26).",
-		"goroutine 9 (noodlesFirst) wants noodles at line 15, held by goroutine 7.",
-		"goroutine 10 (forkFirst) wants fork at line 26, held by goroutine 8.",
+		"goroutine 10 (noodlesFirst) wants fork at line 18, held by goroutine 11; it holds noodles (taken at line 15).",
+		"goroutine 11 (forkFirst) wants noodles at line 29, held by goroutine 10; it holds fork (taken at line 26).",
+		"goroutine 12 (noodlesFirst) wants noodles at line 15, held by goroutine 10.",
+		"goroutine 13 (forkFirst) wants fork at line 26, held by goroutine 11.",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("diagnosis (-want +got):\n%s", diff)
@@ -353,7 +353,7 @@ func TestRecursiveLockIsDiagnosedAsSelfDeadlock(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.CSS("#tab-plain")), chromedp.Click(chromedp.CSS("button.run")))
 	waitOutput(t, ctx, "Program exited: status 2.")
 	got := eval[string](t, ctx, `document.querySelector(".diagnosis ul").textContent`)
-	if !strings.Contains(got, "goroutine 7 (run3) wants mu at line 17, which it already holds (it took it at line 32)") {
+	if !strings.Contains(got, "goroutine 10 (run3) wants mu at line 17, which it already holds (it took it at line 32)") {
 		t.Errorf("diagnosis: %s", got)
 	}
 }

@@ -215,7 +215,7 @@ func buildPrograms(ctx context.Context, o Options, course *lesson.Course) (map[s
 	for _, l := range course.Lessons() {
 		for _, p := range l.Programs {
 			all = append(all, p)
-			im, err := gobuild.Imports(p.Source)
+			im, err := gobuild.FileImports(p.Source)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", p.Path, err)
 			}

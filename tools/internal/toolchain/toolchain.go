@@ -41,6 +41,12 @@ type File struct {
 	Size int64  `json:"size"` // bytes before compression, for progress bars
 }
 
+// SourceFile is a Go file by name and content.
+type SourceFile struct {
+	Name   string `json:"name"`
+	Source string `json:"source"`
+}
+
 // Package is one standard package: its archive and everything it imports, directly or not.
 type Package struct {
 	File
@@ -56,6 +62,7 @@ type Manifest struct {
 	Importable   []string            `json:"importable"` // Packages, for messages
 	ImportMap    map[string]string   `json:"importMap"`  // import path -> package built in its place
 	WorkDir      string              `json:"workDir"`
+	Injected     SourceFile          `json:"injected"` // the file every build adds to package main
 	CompileFlags []string            `json:"compileFlags"`
 	LinkFlags    []string            `json:"linkFlags"`
 }
@@ -69,20 +76,16 @@ func Ensure(ctx context.Context, cacheRoot string) (string, error) {
 		return "", err
 	}
 	cached := filepath.Join(cacheRoot, version)
-	_, files, err := gobuild.SyncWatchFiles()
-	if err != nil {
-		return "", err
-	}
 	// What goes into the toolchain's files keys it: the package list, the build flags
-	// the manifest carries, and the observed sync package.
+	// the manifest carries, and the playground's own packages.
 	h := sha256.New()
-	fmt.Fprintln(h, Packages, gobuild.CompileFlags, gobuild.LinkFlags, gobuild.ImportMap)
-	for _, f := range files {
-		data, err := os.ReadFile(f)
+	fmt.Fprintf(h, "%v\n%v\n%v\n%v\n%q\n", Packages, gobuild.CompileFlags, gobuild.LinkFlags, gobuild.ImportMap, gobuild.InjectedSource)
+	for _, p := range gobuild.PlaygroundPackages {
+		files, err := p.Sources(ctx)
 		if err != nil {
 			return "", err
 		}
-		h.Write(data)
+		fmt.Fprintln(h, p.ImportPath, gobuild.Hash(files))
 	}
 	dir := filepath.Join(cached, "site-"+hex.EncodeToString(h.Sum(nil)[:6]))
 	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err == nil {
@@ -111,7 +114,7 @@ func Build(ctx context.Context, out, cacheDir string) (*Manifest, error) {
 	}
 	m := &Manifest{
 		GoVersion: version, Packages: map[string]*Package{}, Importable: Packages, ImportMap: gobuild.ImportMap,
-		WorkDir: gobuild.WorkDir, CompileFlags: gobuild.CompileFlags, LinkFlags: gobuild.LinkFlags,
+		WorkDir: gobuild.WorkDir, Injected: SourceFile{gobuild.InjectedFile, gobuild.InjectedSource}, CompileFlags: gobuild.CompileFlags, LinkFlags: gobuild.LinkFlags,
 	}
 	if err := os.MkdirAll(filepath.Join(out, "pkg"), 0o755); err != nil {
 		return nil, err
@@ -140,7 +143,7 @@ func Build(ctx context.Context, out, cacheDir string) (*Manifest, error) {
 		f.URL = "pkg/" + f.URL
 		m.Packages[p.ImportPath] = &Package{File: f, Deps: p.Deps}
 	}
-	if err := addWatchedSync(ctx, m, out, cacheDir); err != nil {
+	if err := addPlaygroundPackages(ctx, m, out, cacheDir); err != nil {
 		return nil, err
 	}
 	data, err := json.MarshalIndent(m, "", "  ")
@@ -150,32 +153,45 @@ func Build(ctx context.Context, out, cacheDir string) (*Manifest, error) {
 	return m, os.WriteFile(filepath.Join(out, "manifest.json"), data, 0o644)
 }
 
-// addWatchedSync compiles the observed sync package (wasm/syncwatch) the way gobuild does
-// and adds it to the manifest under its import path, with the packages it needs.
-func addWatchedSync(ctx context.Context, m *Manifest, out, cacheDir string) error {
+// addPlaygroundPackages compiles the playground's own packages (wasm/syncwatch,
+// wasm/runtrace) the way gobuild does and adds them to the manifest under their import
+// paths, each with the packages it needs.
+func addPlaygroundPackages(ctx context.Context, m *Manifest, out, cacheDir string) error {
 	std := gobuild.NewStdlib()
-	if err := std.LoadWatchedSync(ctx, cacheDir); err != nil {
+	if err := std.LoadPlayground(ctx, cacheDir); err != nil {
 		return err
 	}
-	archive := std.Exports()[gobuild.WatchedSync]
-	f, err := publish(archive, filepath.Join(out, "pkg"), gobuild.WatchedSync, ".a")
-	if err != nil {
-		return err
-	}
-	f.URL = "pkg/" + f.URL
-	// It needs what the standard sync needs, plus what its own imports need.
-	deps := map[string]bool{}
-	for _, im := range []string{"sync", "runtime", "strconv", "syscall/js"} {
-		if p, ok := m.Packages[im]; ok {
+	for _, p := range gobuild.PlaygroundPackages {
+		f, err := publish(std.Exports()[p.ImportPath], filepath.Join(out, "pkg"), p.ImportPath, ".a")
+		if err != nil {
+			return err
+		}
+		f.URL = "pkg/" + f.URL
+		files, err := p.Sources(ctx)
+		if err != nil {
+			return err
+		}
+		imports, err := gobuild.Imports(files)
+		if err != nil {
+			return err
+		}
+		// It needs what its imports need, and the runtime.
+		deps := map[string]bool{}
+		for _, im := range append(imports, "runtime") {
+			if im == "unsafe" {
+				continue
+			}
+			dep, ok := m.Packages[im]
+			if !ok {
+				return fmt.Errorf("%s needs %s, which the toolchain lacks", p.Package, im)
+			}
 			deps[im] = true
-			for _, d := range p.Deps {
+			for _, d := range dep.Deps {
 				deps[d] = true
 			}
-		} else {
-			return fmt.Errorf("the observed sync package needs %s, which the toolchain lacks", im)
 		}
+		m.Packages[p.ImportPath] = &Package{File: f, Deps: slices.Sorted(maps.Keys(deps))}
 	}
-	m.Packages[gobuild.WatchedSync] = &Package{File: f, Deps: slices.Sorted(maps.Keys(deps))}
 	return nil
 }
 
