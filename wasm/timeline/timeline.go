@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -161,21 +162,32 @@ func (b *builder) event(ev trace.Event) {
 	r.open = s
 }
 
-// nameFrom names a goroutine started by a library wrapper (sync.WaitGroup.Go,
-// time.AfterFunc, …) after the program's function the wrapper called: the outermost
-// frame of main.go on its stack.
+// nameFrom names a goroutine after the program function it runs, as the deadlock
+// diagnosis does: the outermost named function of main.go on its stack, when it was
+// started with a function literal or by a library wrapper (sync.WaitGroup.Go,
+// time.AfterFunc, …).
 func (r *row) nameFrom(stack trace.Stack) {
-	fn := ""
+	var own []string // outermost first
 	for f := range stack.Frames() {
 		if isMain(f) {
-			fn = f.Func
+			own = append([]string{f.Func}, own...)
 		}
 	}
-	if fn != "" {
-		r.g.Name = displayName(fn)
-		r.named = true
+	for _, fn := range own {
+		if !isLiteral(fn) && (fn != "main.main" || r.g.ID == 1) {
+			r.g.Name, r.named = displayName(fn), true
+			return
+		}
+	}
+	if len(own) > 0 && !strings.HasPrefix(r.g.Func, "main.") {
+		r.g.Name = displayName(own[0])
 	}
 }
+
+// isLiteral tells a function literal's name ("main.main.func1") from a declared one.
+func isLiteral(fn string) bool { return literal.MatchString(fn) }
+
+var literal = regexp.MustCompile(`\.func\d+(\.\d+)*$`)
 
 // admit starts a row for a goroutine seen for the first time, unless it is the runtime's.
 func (b *builder) admit(id trace.GoID, from trace.GoState, ev trace.Event, st trace.StateTransition) bool {
@@ -204,7 +216,7 @@ func (b *builder) admit(id trace.GoID, from trace.GoState, ev trace.Event, st tr
 	if g.Func == "" || (strings.HasPrefix(g.Func, "runtime.") && g.Func != "runtime.main") {
 		return false
 	}
-	r := &row{g: g, named: g.Name != "" || strings.HasPrefix(g.Func, "main.")}
+	r := &row{g: g, named: g.Name != "" || (strings.HasPrefix(g.Func, "main.") && !isLiteral(g.Func))}
 	if r.g.Name == "" {
 		r.g.Name = displayName(g.Func)
 	}
@@ -340,11 +352,16 @@ func outermost(stack trace.Stack) string {
 	return fn
 }
 
-// displayName shortens a start function for a row label: "main.worker" is "worker",
-// "main.main.func1" is "main.func1", other packages' functions keep their package.
+// displayName shortens a function for a row label, as the deadlock diagnosis does:
+// "main.worker" is "worker", "main.main.func1" is "main (a function literal)", other
+// packages' functions keep their package.
 func displayName(fn string) string {
-	if rest, ok := strings.CutPrefix(fn, "main."); ok {
-		return rest
+	rest, ok := strings.CutPrefix(fn, "main.")
+	if !ok {
+		return fn
 	}
-	return fn
+	if isLiteral(rest) {
+		return literal.ReplaceAllString(rest, "") + " (a function literal)"
+	}
+	return rest
 }

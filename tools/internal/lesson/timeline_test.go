@@ -117,12 +117,12 @@ func TestTimingLessonTimeline(t *testing.T) {
 	}
 	rows := 0
 	for _, g := range serial.Goroutines {
-		if g.Name == "main.func1" && g.CreatedLine == 21 {
+		if g.Name == "work" && g.CreatedLine == 21 {
 			rows++
 		}
 	}
 	if rows != 3 {
-		t.Errorf("serial: want 3 rows named main.func1 created at line 21, got %d: %+v", rows, serial.Goroutines)
+		t.Errorf("serial: want 3 rows named work created at line 21, got %d: %+v", rows, serial.Goroutines)
 	}
 }
 
