@@ -85,5 +85,13 @@ export function createEditor(parent, { doc, label, onChange, onRun }) {
     clearDiagnostics() {
       view.dispatch(setDiagnostics(view.state, []));
     },
+    /** revealLine selects a line of the program and scrolls it into view. */
+    revealLine(n) {
+      const doc = view.state.doc;
+      if (n < 1 || n > doc.lines) return;
+      const line = doc.line(n);
+      view.dispatch({ selection: { anchor: line.from, head: line.to }, scrollIntoView: true });
+      view.focus();
+    },
   };
 }

@@ -9,6 +9,7 @@
 import { Runner } from "./runner.js";
 import { Builder } from "./builder.js";
 import { OutputView } from "./output-view.js";
+import { TimelineView } from "./timeline-view.js";
 import { createEditor } from "./editor.js";
 import { Kind } from "./events.js";
 
@@ -62,6 +63,22 @@ function save(key, value) {
   }
 }
 
+// OutputLines gathers a run's output into whole lines, each at the time its first part
+// was written, for the timeline's output lane.
+class OutputLines {
+  lines = [];
+  open = false;
+  add(e) {
+    if (e.kind !== Kind.Stdout && e.kind !== Kind.Stderr) return;
+    for (const part of e.body.split(/(?<=\n)/)) {
+      const text = part.replace(/\n$/, "");
+      if (this.open) this.lines[this.lines.length - 1].text += text;
+      else this.lines.push({ t: e.t, text });
+      this.open = !part.endsWith("\n");
+    }
+  }
+}
+
 // ProgressBar shows how much of the toolchain has been fetched.
 class ProgressBar {
   constructor(root) {
@@ -86,6 +103,19 @@ function setupPlayground(root, data) {
   const stdinForm = root.querySelector("form.stdin");
   const view = new OutputView({ log: root.querySelector("[role=log]"), status: root.querySelector(".status"), stdinForm });
   const progress = new ProgressBar(root.querySelector(".toolchain-progress"));
+  const timeline = new TimelineView(root.querySelector(".timeline-host"), {
+    onLine: (line) => editors[current].revealLine(line),
+  });
+  const traceTools = root.querySelector(".timeline-tools");
+  const traceLink = traceTools.querySelector("a");
+  let traceURL = null;
+  const setTrace = (data) => {
+    if (traceURL) URL.revokeObjectURL(traceURL);
+    traceURL = data ? URL.createObjectURL(new Blob([data], { type: "application/octet-stream" })) : null;
+    traceTools.hidden = !traceURL;
+    if (traceURL) traceLink.href = traceURL;
+  };
+  const timelineURL = new URL(data.timeline, location.href).href;
   const runner = new Runner(new URL(data.worker, location.href));
   const builder = new Builder({
     workerURL: new URL(data.buildWorker, location.href),
@@ -173,19 +203,31 @@ function setupPlayground(root, data) {
     const source = editor.text();
     editor.clearDiagnostics();
     view.begin();
+    timeline.clear();
+    setTrace(null);
+    const lines = new OutputLines();
     setRunning(true);
     const onEvents = (events) => {
       if (id !== runID) return;
-      view.push(events);
+      view.push(events.filter((e) => e.kind !== Kind.Trace && e.kind !== Kind.Timeline));
       for (const e of events) {
+        lines.add(e);
         if (e.kind === Kind.Deadlock) editor.showDiagnostics(deadlockMarks(e));
         if (e.kind === Kind.Panic && e.line) editor.showDiagnostics([{ line: e.line, message: `panic: ${e.message}` }]);
+        if (e.kind === Kind.Trace) {
+          setTrace(e.data);
+          if (e.missing) timeline.note(`No timeline: ${e.missing}.`);
+        }
+        if (e.kind === Kind.Timeline) {
+          if (e.error) timeline.note(`No timeline: ${e.error}`);
+          else timeline.show(e.timeline, lines.lines);
+        }
       }
       const last = events[events.length - 1];
       if (last.kind === Kind.Exit || last.kind === Kind.Error) setRunning(false);
     };
     if (source === program.source) {
-      runner.run({ wasm: wasmURL(program), files: data.files, clock: clock(), source }, onEvents);
+      runner.run({ wasm: wasmURL(program), files: data.files, clock: clock(), source, timeline: timelineURL }, onEvents);
       return;
     }
     const built = await builder.build(source, (e) => {
@@ -200,7 +242,7 @@ function setupPlayground(root, data) {
       return;
     }
     view.push([{ kind: Kind.BuildDone, compileMs: built.compileMs, linkMs: built.linkMs, cached: built.cached }]);
-    runner.run({ bytes: built.wasm, files: data.files, clock: clock(), source }, onEvents);
+    runner.run({ bytes: built.wasm, files: data.files, clock: clock(), source, timeline: timelineURL }, onEvents);
   }
 
   runButton.addEventListener("click", run);
@@ -208,6 +250,7 @@ function setupPlayground(root, data) {
     runID++;
     runner.stop();
     view.stopped();
+    timeline.note("No timeline: the program was stopped before its trace was written.");
     setRunning(false);
     runButton.focus();
   });
@@ -248,7 +291,7 @@ function setupPlayground(root, data) {
   data.programs.forEach((p, i) => markEdited(i, editors[i].text() !== p.source));
   select(0);
   if (editors.some((e, i) => e.text() !== data.programs[i].source)) builder.warm();
-  return { run, runner, builder, view, editors };
+  return { run, runner, builder, view, editors, timeline };
 }
 
 const dataElement = document.getElementById("lesson-data");

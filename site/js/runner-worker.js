@@ -4,12 +4,15 @@
 //
 // Messages from the page:
 //   {type: "prepare", wasm: URL}            fetch and compile a module ahead of a run
-//   {type: "run", wasm: URL, files: {name: base64}, clock, origin, source}
+//   {type: "run", wasm: URL, files: {name: base64}, clock, origin, source, timeline: URL}
 //   {type: "run", bytes: ArrayBuffer, ...}   a program just built by the build worker
 //   {type: "stdin", text}                    a line the learner typed
 // Messages to the page:
 //   {type: "ready"}                          the worker has loaded
 //   {type: "events", events: [...]}          a batch of events (events.js)
+//
+// The worker turns the run's trace into its timeline with wasm/timeline (the URL given
+// with "run"), loaded once per worker, and sends the "timeline" event before "exit".
 import { startProgram, withMemoryLimit } from "./host.js";
 import { Kind } from "./events.js";
 
@@ -59,6 +62,57 @@ function emit(event) {
   else if (!flushTimer) flushTimer = setTimeout(flush, FRAME_MS);
 }
 
+// The trace reader: wasm/timeline registers playgroundTimeline and waits to be called.
+let timelineReady = null;
+function timelineReader(url) {
+  timelineReady ??= (async () => {
+    const go = new globalThis.Go();
+    const response = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`fetching ${url}: ${r.status} ${r.statusText}`);
+      return r;
+    });
+    const { instance } = await WebAssembly.instantiateStreaming(response, go.importObject);
+    go.run(instance);
+    return globalThis.playgroundTimeline;
+  })();
+  timelineReady.catch(() => (timelineReady = null));
+  return timelineReady;
+}
+
+async function timelineEvent(url, trace) {
+  try {
+    const read = await timelineReader(url);
+    const start = performance.now();
+    const r = read(trace.data, trace.origin);
+    if (r.error) return { kind: Kind.Timeline, error: r.error };
+    return { kind: Kind.Timeline, timeline: JSON.parse(r.json), readMs: performance.now() - start };
+  } catch (err) {
+    return { kind: Kind.Timeline, error: `reading the trace: ${err.message || err}` };
+  }
+}
+
+// programEvents passes a run's events on, except that after a trace it holds the rest
+// (the exit) until the timeline is ready, so the timeline is never lost to a finished run.
+function programEvents(timelineURL) {
+  let held = null;
+  return (event) => {
+    if (held) {
+      held.push(event);
+      return;
+    }
+    emit(event);
+    if (event.kind === Kind.Trace && event.data && timelineURL) {
+      held = [];
+      timelineEvent(timelineURL, event).then((e) => {
+        emit(e);
+        const rest = held;
+        held = null;
+        rest.forEach(emit);
+      });
+    }
+  };
+}
+
 function decodeFiles(files = {}) {
   const out = {};
   for (const [name, b64] of Object.entries(files)) {
@@ -73,6 +127,7 @@ onmessage = async ({ data: msg }) => {
       compiled(msg.wasm).catch(() => {});
       break;
     case "run": {
+      if (msg.timeline) timelineReader(msg.timeline).catch(() => {}); // ready by the exit
       let module;
       try {
         module = msg.bytes ? await WebAssembly.compile(withMemoryLimit(msg.bytes)) : await compiled(msg.wasm);
@@ -80,7 +135,7 @@ onmessage = async ({ data: msg }) => {
         emit({ kind: Kind.Error, message: `loading the program: ${err.message}` });
         return;
       }
-      run = startProgram(module, { files: decodeFiles(msg.files), clock: msg.clock, origin: msg.origin, source: msg.source, emit });
+      run = startProgram(module, { files: decodeFiles(msg.files), clock: msg.clock, origin: msg.origin, source: msg.source, emit: programEvents(msg.timeline) });
       break;
     }
     case "stdin":

@@ -39,13 +39,14 @@ export class Runner {
 
   /**
    * run starts a program, given by the URL of its precompiled wasm or by the bytes of one
-   * just built; onEvents receives each batch of events (events.js).
+   * just built; timeline is the URL of the trace reader (wasm/timeline). onEvents
+   * receives each batch of events (events.js).
    */
-  run({ wasm, bytes, files, clock, source }, onEvents) {
+  run({ wasm, bytes, files, clock, source, timeline }, onEvents) {
     if (this.running) this.stop();
     this.running = true;
     this.onEvents = onEvents;
-    const msg = { type: "run", wasm, bytes, files, clock, source, origin: location.origin };
+    const msg = { type: "run", wasm, bytes, files, clock, source, timeline, origin: location.origin };
     this.worker.postMessage(msg, bytes ? [bytes] : []);
   }
 

@@ -11,8 +11,9 @@
 //	edit-cold    the same with an empty browser cache: toolchain download included       (b)
 //	native       go build + run of the same edited file → first output line              (c)
 //	page bytes   compressed bytes a lesson page transfers before and during its first run
+//	timeline     drawing a goroutine timeline of 5,000 spans (50 goroutines), in the page
 //
-// and the ratios a/c and b/c.
+// and the ratios a/c and b/c, and the timeline's draw time against one frame at 60 Hz.
 package main
 
 import (
@@ -138,6 +139,17 @@ func run(runs, colds int) error {
 		}
 		wholeRun = append(wholeRun, d)
 	}
+	// The timeline of the whole run above was drawn from its trace; now a large one.
+	var draws []time.Duration
+	for i := range runs + 1 {
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(syntheticTimeline, 5000, 50, i)))
+		if err != nil {
+			return fmt.Errorf("drawing a timeline: %w", err)
+		}
+		if i > 0 { // the first warms the drawing code
+			draws = append(draws, time.Duration(ms*float64(time.Millisecond)))
+		}
+	}
 	if err := setSource(ctx, edit(0)); err != nil {
 		return err
 	}
@@ -184,10 +196,42 @@ func run(runs, colds int) error {
 	row("(c) native go build + run → first line", c, native)
 	fmt.Printf("%-44s %10.2f\n", "a/c", float64(a)/float64(c))
 	fmt.Printf("%-44s %10.2f\n", "b/c", float64(b)/float64(c))
+	draw := median(draws)
+	fmt.Printf("%-44s %10s   %v\n", "timeline: draw 5,000 spans", draw.Round(10*time.Microsecond), roundedFine(draws))
+	fmt.Printf("%-44s %10.2f\n", "timeline draw / one frame (16.7 ms)", float64(draw)/float64(time.Second/60))
 	slices.Sort(pageBytes)
 	fmt.Printf("%-44s %10s   %v\n", "lesson page + first run: bytes sent", kb(pageBytes[len(pageBytes)/2]), pageBytes)
 	return nil
 }
+
+// syntheticTimeline draws, in the page, a timeline of %[1]d spans over %[2]d goroutines
+// (seed %[3]d): each goroutine alternates running, runnable and blocked spans of varied
+// lengths, with an output line every 50 spans. It evaluates to the draw time in ms.
+const syntheticTimeline = `(() => {
+	let seed = %[3]d + 1;
+	const rand = () => ((seed = (seed * 1103515245 + 12345) %% 2147483648) / 2147483648);
+	const reasons = ["channel", "select", "mutex", "sleep", "waitgroup"];
+	const perRow = %[1]d / %[2]d;
+	const goroutines = [];
+	let end = 0;
+	for (let g = 0; g < %[2]d; g++) {
+		const spans = [];
+		let t = rand() * 10;
+		for (let i = 0; i < perRow; i++) {
+			const state = ["running", "runnable", "blocked"][i %% 3];
+			const len = state === "blocked" ? rand() * 40 : rand() * 2;
+			const s = { start: t, end: t + len, state };
+			if (state === "blocked") Object.assign(s, { reason: reasons[i %% 5], wait: "chan receive", line: 10 + (i %% 30) });
+			spans.push(s);
+			t += len;
+		}
+		end = Math.max(end, t);
+		goroutines.push({ id: g + 1, name: g ? "worker" : "main", func: g ? "main.worker" : "main.main", createdLine: g ? 12 : 0, spans });
+	}
+	const lines = [];
+	for (let i = 0; i < %[1]d / 50; i++) lines.push({ t: (end * i) / (%[1]d / 50), text: "line " + i });
+	return window.playground.timeline.show({ end, spans: %[1]d, goroutines }, lines);
+})()`
 
 // clickToFirstLine clicks Run and measures, in the page, the time until the first line
 // of program output appears.
@@ -342,6 +386,14 @@ func rounded(ds []time.Duration) string {
 		parts = append(parts, d.Round(time.Millisecond).String())
 	}
 	return strings.Join(parts, " ")
+}
+
+func roundedFine(ds []time.Duration) string {
+	var parts []string
+	for _, d := range ds {
+		parts = append(parts, d.Round(10*time.Microsecond).String())
+	}
+	return "[" + strings.Join(parts, " ") + "]"
 }
 
 func kb(n int64) string { return fmt.Sprintf("%.1f KB", float64(n)/1000) }

@@ -45,7 +45,7 @@ type Options struct {
 
 // Assets are the content-hashed names of the shared files, relative to the site root.
 type Assets struct {
-	CSS, CodeCSS, LessonJS, WorkerJS, BuildWorkerJS, GofmtWASM string
+	CSS, CodeCSS, LessonJS, WorkerJS, BuildWorkerJS, GofmtWASM, TimelineWASM string
 }
 
 // Build writes the whole site.
@@ -120,14 +120,21 @@ func writeAssets(o Options) (Assets, error) {
 	if a.BuildWorkerJS, err = hashedCopy(o.Out, filepath.Join(tmp, "build-worker.js"), true); err != nil {
 		return a, err
 	}
-	gofmt := filepath.Join(tmp, "gofmt.wasm")
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", gofmt, "./wasm/gofmt")
-	cmd.Dir, cmd.Env = o.Root, gobuild.Env()
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		return a, fmt.Errorf("building wasm/gofmt: %v\n%s", err, msg)
-	}
-	if a.GofmtWASM, err = hashedCopy(o.Out, gofmt, false); err != nil {
-		return a, err
+	// The page's own Go, compiled to WebAssembly: gofmt for the Format button, the trace
+	// reader for the timeline.
+	for _, tool := range []struct {
+		pkg, name string
+		asset     *string
+	}{{"./wasm/gofmt", "gofmt.wasm", &a.GofmtWASM}, {"./wasm/timeline/cmd", "timeline.wasm", &a.TimelineWASM}} {
+		out := filepath.Join(tmp, tool.name)
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, tool.pkg)
+		cmd.Dir, cmd.Env = o.Root, gobuild.Env()
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			return a, fmt.Errorf("building %s: %v\n%s", tool.pkg, err, msg)
+		}
+		if *tool.asset, err = hashedCopy(o.Out, out, false); err != nil {
+			return a, err
+		}
 	}
 	if a.CSS, err = hashedCopy(o.Out, filepath.Join(o.Root, "site", "css", "site.css"), false); err != nil {
 		return a, err
@@ -357,6 +364,7 @@ type LessonData struct {
 	BuildWorker string            `json:"buildWorker"` // the build worker, relative to the page
 	Toolchain   string            `json:"toolchain"`   // the folder holding manifest.json
 	Gofmt       string            `json:"gofmt"`       // go/format as WebAssembly
+	Timeline    string            `json:"timeline"`    // the trace reader (wasm/timeline) as WebAssembly
 	Programs    []ProgramData     `json:"programs"`
 	Files       map[string]string `json:"files"` // data files, base64
 	Prev        string            `json:"prev,omitempty"`
@@ -378,7 +386,7 @@ func writeLesson(out string, t *template.Template, l *lesson.Lesson, assets Asse
 	const root = "../../"
 	data := LessonData{
 		Slug: l.Slug, Worker: root + assets.WorkerJS, BuildWorker: root + assets.BuildWorkerJS,
-		Toolchain: root + "toolchain/", Gofmt: root + assets.GofmtWASM, Files: map[string]string{},
+		Toolchain: root + "toolchain/", Gofmt: root + assets.GofmtWASM, Timeline: root + assets.TimelineWASM, Files: map[string]string{},
 	}
 	if l.Prev != nil {
 		data.Prev = "../" + l.Prev.Slug + "/"

@@ -1,0 +1,106 @@
+package site_test
+
+import (
+	"context"
+	"encoding/json"
+	"math"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+)
+
+// shownSpan is a span of the timeline the page shows, with its row.
+type shownSpan struct {
+	Row    string  `json:"row"`
+	Start  float64 `json:"start"`
+	End    float64 `json:"end"`
+	Reason string  `json:"reason"`
+	Line   int     `json:"line"`
+}
+
+// sleepBars waits for the page's timeline and returns its sleep spans outside main.
+func sleepBars(t *testing.T, ctx context.Context) []shownSpan {
+	t.Helper()
+	waitFor(t, ctx, `!!window.playground.timeline.data`)
+	raw := eval[string](t, ctx, `JSON.stringify(window.playground.timeline.data.goroutines.filter(g => g.name !== "main")
+		.flatMap(g => g.spans.filter(s => s.reason === "sleep").map(s => ({row: "G" + g.id + " " + g.name, ...s}))))`)
+	var spans []shownSpan
+	if err := json.Unmarshal([]byte(raw), &spans); err != nil {
+		t.Fatal(err)
+	}
+	return spans
+}
+
+// TestTimelineShowsOverlappingSleeps runs A3-7's two programs in the page: the
+// concurrent one's three sleep bars overlap, the serial one's follow each other; the
+// figure is drawn on a canvas, labelled, with a row per goroutine and the output placed
+// on its time axis.
+func TestTimelineShowsOverlappingSleeps(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	do(t, ctx, chromedp.Click(chromedp.CSS("#tab-concurrent")), chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited.")
+	bars := sleepBars(t, ctx)
+	if len(bars) != 3 {
+		t.Fatalf("concurrent: want 3 sleep bars, got %+v", bars)
+	}
+	for i, a := range bars {
+		for _, b := range bars[i+1:] {
+			if !(a.Start < b.End && b.Start < a.End) {
+				t.Errorf("concurrent: %+v and %+v do not overlap", a, b)
+			}
+		}
+	}
+	if !eval[bool](t, ctx, `(() => {
+		const fig = document.querySelector("figure[aria-label=Timeline]");
+		const canvas = fig && fig.querySelector("canvas");
+		return !!canvas && canvas.width > 0 && canvas.height > 0 && fig.getBoundingClientRect().height > 40;
+	})()`) {
+		t.Error("no drawn figure labelled Timeline")
+	}
+	if rows := eval[int](t, ctx, `window.playground.timeline.data.goroutines.length`); rows != 4 {
+		t.Errorf("want 4 rows (main and three jobs), got %d", rows)
+	}
+	if ms := eval[float64](t, ctx, `window.playground.timeline.lastDrawMs`); ms <= 0 {
+		t.Errorf("draw time %v", ms)
+	}
+
+	do(t, ctx, chromedp.Click(chromedp.CSS("#tab-serial")), chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "one at a time: 9s")
+	waitFor(t, ctx, `!!window.playground.timeline.data && window.playground.timeline.data.end > 8000`)
+	bars = sleepBars(t, ctx)
+	if len(bars) != 3 {
+		t.Fatalf("serial: want 3 sleep bars, got %+v", bars)
+	}
+	for i, s := range bars {
+		if math.Abs(s.Start-float64(3000*i)) > 1 || math.Abs(s.End-float64(3000*(i+1))) > 1 {
+			t.Errorf("serial: bar %d is %+v, want %d–%dms", i, s, 3000*i, 3000*(i+1))
+		}
+	}
+}
+
+// TestDeadlockedRunShowsItsTimeline: A3-24's run ends in a deadlock, and its timeline
+// runs up to it, with the diners blocked on mutexes at the diagnosed lines.
+func TestDeadlockedRunShowsItsTimeline(t *testing.T) {
+	ctx := open(t, "dining-deadlock")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited: status 2.")
+	waitFor(t, ctx, `!!window.playground.timeline.data`)
+	blocked := eval[[]int](t, ctx, `window.playground.timeline.data.goroutines.filter(g => g.name !== "main")
+		.map(g => g.spans[g.spans.length - 1]).filter(s => s.state === "blocked" && s.reason === "mutex").map(s => s.line).sort((a, b) => a - b)`)
+	if len(blocked) != 4 || blocked[0] != 15 || blocked[1] != 18 || blocked[2] != 26 || blocked[3] != 29 {
+		t.Errorf("the diners' last spans block on mutexes at lines %v, want 15, 18, 26, 29", blocked)
+	}
+	if !eval[bool](t, ctx, `!document.querySelector(".timeline-tools").hidden && document.querySelector(".timeline-tools a").href.startsWith("blob:")`) {
+		t.Error("no trace download link")
+	}
+}
+
+// TestStoppedRunSaysWhyThereIsNoTimeline: stopping an endless loop leaves a note in place
+// of the timeline.
+func TestStoppedRunSaysWhyThereIsNoTimeline(t *testing.T) {
+	ctx := open(t, "test-endless")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitFor(t, ctx, `!document.querySelector("button.stop").disabled`)
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.stop")))
+	waitFor(t, ctx, `document.querySelector(".timeline-host").textContent.includes("No timeline: the program was stopped")`)
+}
