@@ -38,8 +38,9 @@
 //       nanoseconds, at time 0 of the run. A run that crashed, was cut off or traced too
 //       much has none; missing says why.
 //   {kind: "timeline", timeline} | {kind: "timeline", error: string}
-//       The trace turned into goroutine rows (see wasm/timeline) by the runner worker,
-//       right after "trace" and before "exit".
+//       The trace turned into goroutine rows (see wasm/timeline) by the runner worker
+//       after "trace"; it may come after "exit", since reading takes a moment (and
+//       the first time, fetching the reader).
 //   {kind: "exit", status: number, elapsed: number}
 //       The program ended: status is its exit code (2 for a Go fatal error such as a
 //       deadlock or an unrecovered panic), elapsed the milliseconds since start on the

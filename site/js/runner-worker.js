@@ -12,7 +12,9 @@
 //   {type: "events", events: [...]}          a batch of events (events.js)
 //
 // The worker turns the run's trace into its timeline with wasm/timeline (the URL given
-// with "run"), loaded once per worker, and sends the "timeline" event before "exit".
+// with "run"), loaded once per worker, and sends the "timeline" event when it is ready,
+// which is usually after "exit": a slow download of the reader never delays the end of
+// a run.
 import { startProgram, withMemoryLimit } from "./host.js";
 import { Kind } from "./events.js";
 
@@ -91,24 +93,15 @@ async function timelineEvent(url, trace) {
   }
 }
 
-// programEvents passes a run's events on, except that after a trace it holds the rest
-// (the exit) until the timeline is ready, so the timeline is never lost to a finished run.
+// programEvents passes a run's events on, and after its trace, the timeline, unless
+// another run has started meanwhile.
+let runs = 0;
 function programEvents(timelineURL) {
-  let held = null;
+  const token = ++runs;
   return (event) => {
-    if (held) {
-      held.push(event);
-      return;
-    }
     emit(event);
     if (event.kind === Kind.Trace && event.data && timelineURL) {
-      held = [];
-      timelineEvent(timelineURL, event).then((e) => {
-        emit(e);
-        const rest = held;
-        held = null;
-        rest.forEach(emit);
-      });
+      timelineEvent(timelineURL, event).then((e) => token === runs && emit(e));
     }
   };
 }
@@ -127,7 +120,6 @@ onmessage = async ({ data: msg }) => {
       compiled(msg.wasm).catch(() => {});
       break;
     case "run": {
-      if (msg.timeline) timelineReader(msg.timeline).catch(() => {}); // ready by the exit
       let module;
       try {
         module = msg.bytes ? await WebAssembly.compile(withMemoryLimit(msg.bytes)) : await compiled(msg.wasm);
@@ -136,6 +128,8 @@ onmessage = async ({ data: msg }) => {
         return;
       }
       run = startProgram(module, { files: decodeFiles(msg.files), clock: msg.clock, origin: msg.origin, source: msg.source, emit: programEvents(msg.timeline) });
+      // Load the trace reader while the program runs, after the program itself.
+      if (msg.timeline) timelineReader(msg.timeline).catch(() => {});
       break;
     }
     case "stdin":

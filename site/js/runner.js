@@ -65,8 +65,8 @@ export class Runner {
 
   finished() {
     // The worker stays: it keeps its compiled modules, and a program that ended (even one
-    // cut off at the output cap) no longer runs any code.
+    // cut off at the output cap) no longer runs any code. Its timeline may still come, so
+    // onEvents stays until the next run or a stop.
     this.running = false;
-    this.onEvents = null;
   }
 }

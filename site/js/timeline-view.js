@@ -982,7 +982,7 @@ function plural(n, word) {
 function spanText(row, span, start, end) {
   let what;
   if (span.state === "running") what = "running";
-  else if (span.state === "runnable") what = "runnable (ready, waiting for a thread)";
+  else if (span.state === "runnable") what = "runnable (ready, waiting for its turn to run)";
   else what = `${REASON_TEXT[span.reason] || "blocked"}${span.wait ? `: ${span.wait}` : ""}`;
   if (span.line) what += ` at line ${span.line}`;
   const d = end - start;

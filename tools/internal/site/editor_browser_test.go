@@ -61,6 +61,11 @@ func TestEditAndRunCompilesInTheBrowser(t *testing.T) {
 	if !eval[bool](t, ctx, `!document.querySelector("#tab-serial .edited-mark").hidden`) {
 		t.Error("the tab does not show the edited mark")
 	}
+	// An edited program is traced too: its main sleeps 2s at line 10.
+	waitFor(t, ctx, `!!window.playground.timeline.data`)
+	if !eval[bool](t, ctx, `window.playground.timeline.data.goroutines[0].spans.some(s => s.reason === "sleep" && s.line === 10 && Math.abs(s.end - s.start - 2000) < 1)`) {
+		t.Errorf("the edited program's timeline has no 2s sleep at line 10: %s", eval[string](t, ctx, `JSON.stringify(window.playground.timeline.data)`))
+	}
 	// Running the same source again uses the program already built.
 	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
 	waitOutput(t, ctx, "Program exited.")
