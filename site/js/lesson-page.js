@@ -116,6 +116,8 @@ function setupPlayground(root, data) {
     if (traceURL) traceLink.href = traceURL;
   };
   const timelineURL = new URL(data.timeline, location.href).href;
+  // How the latest timeline was made: read in the worker, drawn here (for benchmarks).
+  const timelineStats = { count: 0, readMs: 0, drawMs: 0, spans: 0 };
   const runner = new Runner(new URL(data.worker, location.href));
   const builder = new Builder({
     workerURL: new URL(data.buildWorker, location.href),
@@ -220,7 +222,10 @@ function setupPlayground(root, data) {
         }
         if (e.kind === Kind.Timeline) {
           if (e.error) timeline.note(`No timeline: ${e.error}`);
-          else timeline.show(e.timeline, lines.lines);
+          else {
+            const drawMs = timeline.show(e.timeline, lines.lines);
+            Object.assign(timelineStats, { count: timelineStats.count + 1, readMs: e.readMs, drawMs, spans: e.timeline.spans });
+          }
         }
       }
       const last = events[events.length - 1];
@@ -291,7 +296,7 @@ function setupPlayground(root, data) {
   data.programs.forEach((p, i) => markEdited(i, editors[i].text() !== p.source));
   select(0);
   if (editors.some((e, i) => e.text() !== data.programs[i].source)) builder.warm();
-  return { run, runner, builder, view, editors, timeline };
+  return { run, runner, builder, view, editors, timeline, timelineStats };
 }
 
 const dataElement = document.getElementById("lesson-data");

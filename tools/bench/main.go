@@ -11,7 +11,9 @@
 //	edit-cold    the same with an empty browser cache: toolchain download included       (b)
 //	native       go build + run of the same edited file → first output line              (c)
 //	page bytes   compressed bytes a lesson page transfers before and during its first run
-//	timeline     drawing a goroutine timeline of 5,000 spans (50 goroutines), in the page
+//	timeline     drawing a goroutine timeline of 5,000 spans (50 goroutines), in the page;
+//	             reading a real trace of about 4,800 spans (an edited ping-pong program)
+//	             into a timeline, in the runner worker
 //
 // and the ratios a/c and b/c, and the timeline's draw time against one frame at 60 Hz.
 package main
@@ -171,6 +173,24 @@ func run(runs, colds int) error {
 		editWarm = append(editWarm, d)
 	}
 
+	// A real trace of a few thousand spans, read in the worker and drawn in the page.
+	var reads, realDraws []time.Duration
+	var realSpans int
+	if err := setSource(ctx, pingPong); err != nil {
+		return err
+	}
+	for i := range runs + 1 {
+		stats, err := chromedp.Run(ctx, chromedp.Evaluate[timelineStats](timelineAfterRun, chromedp.EvalAwaitPromise))
+		if err != nil {
+			return fmt.Errorf("reading a real trace: %w", err)
+		}
+		realSpans = stats.Spans
+		if i > 0 { // the first run builds the program
+			reads = append(reads, time.Duration(stats.ReadMs*float64(time.Millisecond)))
+			realDraws = append(realDraws, time.Duration(stats.DrawMs*float64(time.Millisecond)))
+		}
+	}
+
 	// Native: go build + run of the same edited file, to its first line of output.
 	for i := range runs + 1 {
 		d, err := nativeBuildRun(tmp, edit(2000+i))
@@ -199,6 +219,8 @@ func run(runs, colds int) error {
 	draw := median(draws)
 	fmt.Printf("%-44s %10s   %v\n", "timeline: draw 5,000 spans", draw.Round(10*time.Microsecond), roundedFine(draws))
 	fmt.Printf("%-44s %10.2f\n", "timeline draw / one frame (16.7 ms)", float64(draw)/float64(time.Second/60))
+	fmt.Printf("%-44s %10s   %v\n", fmt.Sprintf("timeline: read a real trace (%d spans)", realSpans), median(reads).Round(100*time.Microsecond), roundedFine(reads))
+	fmt.Printf("%-44s %10s   %v\n", fmt.Sprintf("timeline: draw it (%d spans)", realSpans), median(realDraws).Round(10*time.Microsecond), roundedFine(realDraws))
 	slices.Sort(pageBytes)
 	fmt.Printf("%-44s %10s   %v\n", "lesson page + first run: bytes sent", kb(pageBytes[len(pageBytes)/2]), pageBytes)
 	return nil
@@ -232,6 +254,48 @@ const syntheticTimeline = `(() => {
 	for (let i = 0; i < %[1]d / 50; i++) lines.push({ t: (end * i) / (%[1]d / 50), text: "line " + i });
 	return window.playground.timeline.show({ end, spans: %[1]d, goroutines }, lines);
 })()`
+
+// pingPong is a program whose trace has a few thousand spans: two goroutines passing a
+// value back and forth 800 times.
+const pingPong = `package main
+
+import "fmt"
+
+func main() {
+	ping, pong := make(chan int), make(chan int)
+	go func() {
+		for v := range ping {
+			pong <- v + 1
+		}
+	}()
+	n := 0
+	for range 800 {
+		ping <- n
+		n = <-pong
+	}
+	fmt.Println("rallies:", n)
+}
+`
+
+type timelineStats struct {
+	ReadMs float64 `json:"readMs"`
+	DrawMs float64 `json:"drawMs"`
+	Spans  int     `json:"spans"`
+}
+
+// timelineAfterRun clicks Run and resolves with the stats of the timeline that run makes.
+const timelineAfterRun = `new Promise((resolve, reject) => {
+	const stats = window.playground.timelineStats;
+	const before = stats.count;
+	document.querySelector("button.run").click();
+	const started = performance.now();
+	const poll = () => {
+		if (stats.count > before) resolve({ ...stats });
+		else if (performance.now() - started > 60000) reject(new Error("no timeline after 60 s"));
+		else setTimeout(poll, 5);
+	};
+	poll();
+})`
 
 // clickToFirstLine clicks Run and measures, in the page, the time until the first line
 // of program output appears.
