@@ -187,7 +187,7 @@ export class ProgramRun {
         if (panic) this.emit({ kind: Kind.Panic, ...panic });
       }
     }
-    this.emit(this.trace.event(event));
+    if (event.kind !== Kind.Error) this.emit(this.trace.event(event));
     this.clock.stop();
     clearTimeout(this.idleTimer);
     this.emit(event);
@@ -350,9 +350,8 @@ class TraceRecorder {
   event(final) {
     if (this.overflow) return { kind: Kind.Trace, missing: `the run's trace passed ${this.limit >> 20} MiB` };
     if (!this.complete || this.origin === undefined) {
-      let missing = "the program was stopped before its trace was written";
-      if (final.kind === Kind.Exit && final.status === 2) missing = "the program crashed before its trace was written";
-      return { kind: Kind.Trace, missing };
+      const how = final.status === 2 ? "crashed" : final.status === -1 ? "was cut off" : "ended";
+      return { kind: Kind.Trace, missing: `the program ${how} before its trace was written` };
     }
     const data = new Uint8Array(this.bytes);
     let at = 0;

@@ -264,6 +264,8 @@ func TestOutputIsCapped(t *testing.T) {
 	if eval[bool](t, ctx, `document.querySelector("button.run").disabled`) {
 		t.Error("Run is disabled after the program was cut off")
 	}
+	// A run cut off has no complete trace; the timeline says why.
+	waitFor(t, ctx, `document.querySelector(".timeline-host").textContent.includes("No timeline: the program was cut off before its trace was written.")`)
 }
 
 func TestProgramReadsItsDataFiles(t *testing.T) {
@@ -380,4 +382,5 @@ func TestPanicMarksItsLine(t *testing.T) {
 	if !slices.Equal(marks, []int{5}) {
 		t.Errorf("marked lines %v, want [5]", marks)
 	}
+	waitFor(t, ctx, `document.querySelector(".timeline-host").textContent.includes("No timeline: the program crashed before its trace was written.")`)
 }
