@@ -15,7 +15,7 @@
 //   {type: "warmed-up"}                             the warm-up builds are done
 import { Toolchain } from "./toolchain.js";
 import { Kind } from "./events.js";
-import "go-wasm-exec";
+import { fetchOK, goFunction } from "./go-function.js";
 
 // Warm-up builds run while the learner reads: the first loads the archives lessons
 // usually need, and a few more let the engine optimize the compiler's hot code before
@@ -40,12 +40,6 @@ func main() {
 let toolchain = null;
 let currentID = null; // the build whose events are being reported
 let requested = 0; // builds asked for and not finished
-
-async function fetchOK(url) {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(`fetching ${url}: ${r.status} ${r.statusText}`);
-  return r;
-}
 
 // countBody reads a copy of a response's body only to count its bytes as they arrive.
 async function countBody(response, onBytes) {
@@ -76,18 +70,6 @@ function getToolchain(base) {
     onProgress: (p) => postMessage({ type: "event", id: currentID, event: { kind: Kind.ToolchainProgress, ...p } }),
   });
   return toolchain;
-}
-
-let gofmtReady = null;
-function gofmt(url) {
-  gofmtReady ??= (async () => {
-    const go = new globalThis.Go();
-    const { instance } = await WebAssembly.instantiateStreaming(fetchOK(url), go.importObject);
-    go.run(instance); // registers globalThis.gofmt, then waits to be called
-    return globalThis.gofmt;
-  })();
-  gofmtReady.catch(() => (gofmtReady = null));
-  return gofmtReady;
 }
 
 // Builds run one at a time: the toolchain has one file system.
@@ -149,7 +131,7 @@ onmessage = ({ data: msg }) => {
       });
       break;
     case "format":
-      gofmt(msg.gofmt)
+      goFunction(msg.gofmt, "gofmt")
         .then((fn) => {
           const r = fn(msg.source);
           postMessage({ type: "formatted", id: msg.id, source: r.source, error: r.error });

@@ -322,19 +322,20 @@ class TraceRecorder {
     this.limit = limit;
     this.chunks = [];
     this.bytes = 0;
-    this.recording = false;
     this.complete = false;
     this.overflow = false;
   }
   // begin is called once tracing runs: ns is the runtime's monotonic clock then, and t
   // the host's time since start, so trace times can be put on the output's time axis.
   begin(ns, t) {
-    this.recording = true;
     this.origin = ns - t * 1e6;
+  }
+  // recording: tracing began and the trace has not ended yet.
+  get recording() {
+    return this.origin !== undefined && !this.complete;
   }
   add(chunk) {
     if (chunk === null) {
-      this.recording = false;
       this.complete = true;
       return;
     }

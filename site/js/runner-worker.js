@@ -17,6 +17,7 @@
 // a run.
 import { startProgram, withMemoryLimit } from "./host.js";
 import { Kind } from "./events.js";
+import { goFunction } from "./go-function.js";
 
 const modules = new Map(); // URL -> Promise<WebAssembly.Module>
 let run = null;
@@ -65,21 +66,7 @@ function emit(event) {
 }
 
 // The trace reader: wasm/timeline registers playgroundTimeline and waits to be called.
-let timelineReady = null;
-function timelineReader(url) {
-  timelineReady ??= (async () => {
-    const go = new globalThis.Go();
-    const response = fetch(url).then((r) => {
-      if (!r.ok) throw new Error(`fetching ${url}: ${r.status} ${r.statusText}`);
-      return r;
-    });
-    const { instance } = await WebAssembly.instantiateStreaming(response, go.importObject);
-    go.run(instance);
-    return globalThis.playgroundTimeline;
-  })();
-  timelineReady.catch(() => (timelineReady = null));
-  return timelineReady;
-}
+const timelineReader = (url) => goFunction(url, "playgroundTimeline");
 
 async function timelineEvent(url, trace) {
   try {

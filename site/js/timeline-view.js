@@ -1046,7 +1046,7 @@ function axisTicks(g) {
  * formatTick prints a time in ms for the axis: 0, 250µs, 500ms, 1s, 1.5s. step is the
  * spacing of the values printed together; it fixes how many decimals they need.
  */
-export function formatTick(ms, step) {
+function formatTick(ms, step) {
   if (Math.abs(ms) < step * 1e-6 || ms === 0) return "0";
   const abs = Math.abs(ms);
   const [scale, unit] = abs >= 1000 ? [1000, "s"] : abs >= 1 ? [1, "ms"] : abs >= 1e-3 ? [1e-3, "µs"] : [1e-6, "ns"];

@@ -9,6 +9,7 @@ package timeline
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -239,10 +240,7 @@ func (b *builder) finish() *Timeline {
 		tl.Goroutines = append(tl.Goroutines, g)
 	}
 	slices.SortFunc(tl.Goroutines, func(a, b Goroutine) int {
-		if c := cmpFloat(first(a), first(b)); c != 0 {
-			return c
-		}
-		return int(a.ID) - int(b.ID)
+		return cmp.Or(cmp.Compare(first(a), first(b)), cmp.Compare(a.ID, b.ID))
 	})
 	return tl
 }
@@ -252,16 +250,6 @@ func first(g Goroutine) float64 {
 		return 0
 	}
 	return g.Spans[0].Start
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // merge joins neighbouring spans that say the same thing.

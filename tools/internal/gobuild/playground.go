@@ -42,7 +42,18 @@ type SourceFile struct {
 }
 
 // Sources returns the package's files that build for js/wasm, generated ones included.
+// They are read once per process: the toolchain's cache key, the compile and the
+// manifest's dependency list all ask.
 func (p PlaygroundPackage) Sources(ctx context.Context) ([]SourceFile, error) {
+	read, _ := sourcesRead.LoadOrStore(p.ImportPath, sync.OnceValues(func() ([]SourceFile, error) {
+		return p.readSources(context.WithoutCancel(ctx))
+	}))
+	return read.(func() ([]SourceFile, error))()
+}
+
+var sourcesRead sync.Map // import path -> func() ([]SourceFile, error)
+
+func (p PlaygroundPackage) readSources(ctx context.Context) ([]SourceFile, error) {
 	cmd := exec.CommandContext(ctx, "go", "list", "-f", "{{.Dir}}{{range .GoFiles}} {{.}}{{end}}", p.Package)
 	cmd.Env = Env()
 	out, err := cmd.Output()
