@@ -16,6 +16,11 @@
 //	             into a timeline, in the runner worker
 //
 // and the ratios a/c and b/c, and the timeline's draw time against one frame at 60 Hz.
+// With -cold 0 the cold measurements (cold precompiled, b, b/c, page bytes) are skipped.
+//
+// Then, unless -worker=false, the Cloudflare Worker under workerd (worker.go): its wasm
+// size raw and gzip, the cold first request, the median POST+GET of a shared program, and
+// 50 concurrent clients for 30 s on loopback. -browser=false skips the Chromium part.
 package main
 
 import (
@@ -37,6 +42,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"goconcurrency.dev/playground/tools/internal/browser"
+	"goconcurrency.dev/playground/tools/internal/paths"
 	"goconcurrency.dev/playground/tools/internal/server"
 	"goconcurrency.dev/playground/tools/internal/site"
 )
@@ -45,11 +51,27 @@ const lesson = "serial-vs-concurrent"
 
 func main() {
 	runs := flag.Int("runs", 5, "warm measurements of each kind")
-	colds := flag.Int("cold", 3, "cold measurements (each a fresh browser)")
+	colds := flag.Int("cold", 3, "cold measurements (each a fresh browser); 0 skips them")
+	browserBench := flag.Bool("browser", true, "measure the site in headless Chromium")
+	workerBench := flag.Bool("worker", true, "measure the Cloudflare Worker under workerd (see worker.go)")
+	workerClients := flag.Int("worker-clients", 50, "concurrent clients of the Worker's load measurement")
+	workerLoad := flag.Duration("worker-load", 30*time.Second, "how long the Worker's load measurement lasts")
 	flag.Parse()
-	if err := run(*runs, *colds); err != nil {
-		fmt.Fprintln(os.Stderr, "bench:", err)
-		os.Exit(1)
+	if *runs < 1 || *colds < 0 {
+		fmt.Fprintln(os.Stderr, "bench: -runs must be at least 1 and -cold at least 0 (0 skips the cold runs)")
+		os.Exit(2)
+	}
+	if *browserBench {
+		if err := run(*runs, *colds); err != nil {
+			fmt.Fprintln(os.Stderr, "bench:", err)
+			os.Exit(1)
+		}
+	}
+	if *workerBench {
+		if err := benchWorker(*workerClients, *workerLoad); err != nil {
+			fmt.Fprintln(os.Stderr, "bench: worker:", err)
+			os.Exit(1)
+		}
 	}
 }
 
@@ -73,10 +95,12 @@ func run(runs, colds int) error {
 	if err != nil {
 		return err
 	}
-	os.WriteFile(filepath.Join(lessons, "chapters.yaml"), chapters, 0o644)
+	if err := os.WriteFile(filepath.Join(lessons, "chapters.yaml"), chapters, 0o644); err != nil {
+		return err
+	}
 	out := filepath.Join(tmp, "site")
 	fmt.Println("building the site…")
-	err = site.Build(context.Background(), site.Options{Root: root, Lessons: lessons, Out: out, CacheDir: filepath.Join(root, "build", "cache", "programs"), Minify: true})
+	err = site.Build(context.Background(), site.Options{Root: root, Lessons: lessons, Out: out, CacheDir: paths.ProgramCache(root), Minify: true})
 	if err != nil {
 		return err
 	}
@@ -85,7 +109,8 @@ func run(runs, colds int) error {
 		return err
 	}
 	counter := &countingHandler{next: server.Handler(out)}
-	go http.Serve(ln, counter)
+	// Serve returns only if the listener fails; the page loads that follow then fail too.
+	go func() { fmt.Fprintln(os.Stderr, "bench: serving the site:", http.Serve(ln, counter)) }()
 	url := fmt.Sprintf("http://%s/lessons/%s/", ln.Addr(), lesson)
 
 	source, err := os.ReadFile(filepath.Join(root, "lessons", lesson, "serial.go"))
@@ -206,6 +231,10 @@ func run(runs, colds int) error {
 	fmt.Println()
 	fmt.Printf("%-44s %10s   %s\n", "measurement (median)", "value", "runs")
 	row := func(name string, d time.Duration, all []time.Duration) {
+		if len(all) == 0 {
+			fmt.Printf("%-44s %10s\n", name, "skipped")
+			return
+		}
 		fmt.Printf("%-44s %10s   %v\n", name, d.Round(time.Millisecond), rounded(all))
 	}
 	row("precompiled: click Run → first line (cold)", median(pre), pre)
@@ -215,14 +244,20 @@ func run(runs, colds int) error {
 	row("(b) edit → Run → first line, empty cache", b, editCold)
 	row("(c) native go build + run → first line", c, native)
 	fmt.Printf("%-44s %10.2f\n", "a/c", float64(a)/float64(c))
-	fmt.Printf("%-44s %10.2f\n", "b/c", float64(b)/float64(c))
+	if len(editCold) > 0 {
+		fmt.Printf("%-44s %10.2f\n", "b/c", float64(b)/float64(c))
+	}
 	draw := median(draws)
 	fmt.Printf("%-44s %10s   %v\n", "timeline: draw 5,000 spans", draw.Round(10*time.Microsecond), roundedFine(draws))
 	fmt.Printf("%-44s %10.2f\n", "timeline draw / one frame (16.7 ms)", float64(draw)/float64(time.Second/60))
 	fmt.Printf("%-44s %10s   %v\n", fmt.Sprintf("timeline: read a real trace (%d spans)", realSpans), median(reads).Round(100*time.Microsecond), roundedFine(reads))
 	fmt.Printf("%-44s %10s   %v\n", fmt.Sprintf("timeline: draw it (%d spans)", realSpans), median(realDraws).Round(10*time.Microsecond), roundedFine(realDraws))
-	slices.Sort(pageBytes)
-	fmt.Printf("%-44s %10s   %v\n", "lesson page + first run: bytes sent", kb(pageBytes[len(pageBytes)/2]), pageBytes)
+	if len(pageBytes) > 0 { // counted in the cold runs
+		slices.Sort(pageBytes)
+		fmt.Printf("%-44s %10s   %v\n", "lesson page + first run: bytes sent", kb(pageBytes[len(pageBytes)/2]), pageBytes)
+	} else {
+		fmt.Printf("%-44s %10s\n", "lesson page + first run: bytes sent", "skipped")
+	}
 	return nil
 }
 
@@ -399,17 +434,23 @@ func coldEdit(tmp, url, src string, i int) (time.Duration, error) {
 		return 0, err
 	}
 	d, err := clickToFirstLine(ctx)
-	if err == nil {
-		note, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("[role=log] .line.note")?.textContent ?? ""`))
-		fmt.Printf("  cold edit: %v to the first line; %s\n", d.Round(time.Millisecond), note)
+	if err != nil {
+		return 0, err
 	}
-	return d, err
+	note, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("[role=log] .line.note")?.textContent ?? ""`))
+	if err != nil {
+		return 0, fmt.Errorf("reading the build note: %w", err)
+	}
+	fmt.Printf("  cold edit: %v to the first line; %s\n", d.Round(time.Millisecond), note)
+	return d, nil
 }
 
 // nativeBuildRun builds src with the native toolchain and runs it until its first line.
 func nativeBuildRun(tmp, src string) (time.Duration, error) {
 	dir := filepath.Join(tmp, "native")
-	os.MkdirAll(dir, 0o755)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
 	file := filepath.Join(dir, "main.go")
 	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
 		return 0, err
@@ -433,12 +474,18 @@ func nativeBuildRun(tmp, src string) (time.Duration, error) {
 		return 0, err
 	}
 	d := time.Since(start)
-	cmd.Process.Kill()
-	cmd.Wait()
+	if err := cmd.Process.Kill(); err != nil {
+		return 0, fmt.Errorf("stopping the native program: %w", err)
+	}
+	_ = cmd.Wait() // it was killed: Wait reports that, nothing more
 	return d, nil
 }
 
+// median returns the median of ds, or 0 for a measurement that was skipped.
 func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
 	s := slices.Clone(ds)
 	slices.Sort(s)
 	return s[len(s)/2]

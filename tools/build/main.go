@@ -9,10 +9,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"time"
 
 	"goconcurrency.dev/playground/tools/internal/compress"
+	"goconcurrency.dev/playground/tools/internal/paths"
 	"goconcurrency.dev/playground/tools/internal/site"
 )
 
@@ -20,7 +20,7 @@ func main() {
 	out := flag.String("out", "build/site", "the folder to write the site into")
 	minify := flag.Bool("minify", true, "minify the scripts")
 	lessons := flag.String("lessons", "lessons", "the lessons folder")
-	flag.IntVar(&compress.LargeQuality, "brotli", compress.LargeQuality, "brotli quality (0-11) for files over 256 KiB; 11 is smallest and slowest")
+	brotli := flag.Int("brotli", compress.DefaultLargeQuality, "brotli quality (0-11) for files over 256 KiB; 11 is smallest and slowest")
 	flag.Parse()
 	root, err := os.Getwd()
 	if err != nil {
@@ -31,8 +31,9 @@ func main() {
 		Root:     root,
 		Lessons:  *lessons,
 		Out:      *out,
-		CacheDir: filepath.Join(root, "build", "cache", "programs"),
+		CacheDir: paths.ProgramCache(root),
 		Minify:   *minify,
+		Compress: &compress.Options{LargeQuality: *brotli},
 	})
 	if err != nil {
 		fail(err)

@@ -8,6 +8,7 @@ package compress
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,9 +22,28 @@ import (
 // MinSize is the smallest file worth compressing.
 const MinSize = 1024
 
-// LargeQuality is the brotli quality for files over 256 KiB (programs, the toolchain).
-// A deployment build can raise it to 11 for the smallest transfers.
-var LargeQuality = 9
+// LargeSize is the size above which a file is a large one (programs, the toolchain).
+const LargeSize = 256 << 10
+
+// DefaultLargeQuality is the brotli quality for large files unless Options say otherwise.
+// Brotli's best quality (11) costs about ten seconds per megabyte-sized program for a 12%
+// smaller file.
+const DefaultLargeQuality = 9
+
+// Options say how hard to compress. A nil *Options means the defaults.
+type Options struct {
+	// LargeQuality is the brotli quality (0-11) for files over LargeSize. A deployment
+	// build can raise it to 11 for the smallest transfers.
+	LargeQuality int
+}
+
+// largeQuality returns the brotli quality for large files.
+func (o *Options) largeQuality() int {
+	if o == nil {
+		return DefaultLargeQuality
+	}
+	return o.LargeQuality
+}
 
 // compressible lists the extensions that gain from compression.
 var compressible = map[string]bool{
@@ -32,8 +52,9 @@ var compressible = map[string]bool{
 }
 
 // Tree writes name.br and name.gz beside every compressible file under dir that is at
-// least MinSize bytes, keeping each only when it is smaller than the original.
-func Tree(dir string) error {
+// least MinSize bytes, keeping each only when it is smaller than the original. Files whose
+// siblings are already there, and newer, are skipped.
+func Tree(dir string, o *Options) error {
 	var files []string
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -53,7 +74,7 @@ func Tree(dir string) error {
 	for range runtime.NumCPU() {
 		wg.Go(func() {
 			for f := range jobs {
-				if err := File(f); err != nil {
+				if err := File(f, o); err != nil {
 					errs <- err
 				}
 			}
@@ -69,7 +90,7 @@ func Tree(dir string) error {
 }
 
 // File writes the .br and .gz siblings of one file.
-func File(path string) error {
+func File(path string, o *Options) error {
 	data, err := os.ReadFile(path)
 	if err != nil || len(data) < MinSize {
 		return err
@@ -78,19 +99,17 @@ func File(path string) error {
 	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
 	zw.Write(data)
 	if err := zw.Close(); err != nil {
-		return err
+		return fmt.Errorf("compressing %s: %w", path, err)
 	}
 	var br bytes.Buffer
-	// Brotli's best quality (11) costs about ten seconds per megabyte-sized program for
-	// a 12% smaller file; files over 256 KiB get quality 9 unless LargeQuality says otherwise.
-	quality := 11
-	if len(data) > 256<<10 {
-		quality = LargeQuality
+	quality := brotli.BestCompression
+	if len(data) > LargeSize {
+		quality = o.largeQuality()
 	}
 	bw := brotli.NewWriterLevel(&br, quality)
 	bw.Write(data)
 	if err := bw.Close(); err != nil {
-		return err
+		return fmt.Errorf("compressing %s: %w", path, err)
 	}
 	for ext, out := range map[string][]byte{".gz": gz.Bytes(), ".br": br.Bytes()} {
 		if len(out) >= len(data) {

@@ -5,8 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"go/ast"
 	"go/build"
-	"go/importer"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"os"
@@ -201,7 +202,7 @@ const cpuSleepOffset = %d
 // runtimeLayout type-checks the runtime for js/wasm and returns the offset of
 // runtime.trace.cpuSleep, after checking every layout wasm/runtrace assumes.
 var runtimeLayout = sync.OnceValues(func() (int64, error) {
-	ctx := build.Default
+	ctx := build.Default // a copy: the process-wide context is left as it is
 	ctx.GOOS, ctx.GOARCH, ctx.CgoEnabled = "js", "wasm", false
 	cmd := exec.Command("go", "list", "-f", "{{context.ToolTags}}", "runtime")
 	cmd.Env = Env()
@@ -210,15 +211,12 @@ var runtimeLayout = sync.OnceValues(func() (int64, error) {
 		return 0, fmt.Errorf("listing js/wasm build tags: %w", err)
 	}
 	ctx.ToolTags = strings.Fields(strings.Trim(strings.TrimSpace(string(out)), "[]"))
-	imp := importer.ForCompiler(token.NewFileSet(), "source", nil)
-	saved := build.Default
-	build.Default = ctx // the source importer reads the default context
-	pkg, err := imp.(types.ImporterFrom).ImportFrom("runtime", "", 0)
-	build.Default = saved
+	sizes := types.SizesFor("gc", "wasm")
+	imp := &sourceImporter{ctx: &ctx, fset: token.NewFileSet(), sizes: sizes, packages: map[string]*types.Package{}}
+	pkg, err := imp.ImportFrom("runtime", "", 0)
 	if err != nil {
 		return 0, err
 	}
-	sizes := types.SizesFor("gc", "wasm")
 	field := func(t types.Type, name string) (*types.Var, int64, error) {
 		st, ok := t.Underlying().(*types.Struct)
 		if !ok {
@@ -267,3 +265,67 @@ var runtimeLayout = sync.OnceValues(func() (int64, error) {
 	}
 	return off, nil
 })
+
+// sourceImporter type-checks packages from their source for one build.Context, as
+// go/importer's "source" importer does for build.Default (which it offers no way to
+// replace). Function bodies are skipped: only declarations and layouts are needed.
+type sourceImporter struct {
+	ctx      *build.Context
+	fset     *token.FileSet
+	sizes    types.Sizes
+	packages map[string]*types.Package // by import path; nil while being imported
+}
+
+func (s *sourceImporter) Import(path string) (*types.Package, error) {
+	return s.ImportFrom(path, ".", 0)
+}
+
+func (s *sourceImporter) ImportFrom(path, dir string, _ types.ImportMode) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	if abs, err := filepath.Abs(dir); err == nil {
+		dir = abs
+	}
+	bp, err := s.ctx.Import(path, dir, 0)
+	if err != nil {
+		return nil, err
+	}
+	if pkg, ok := s.packages[bp.ImportPath]; ok {
+		if pkg == nil {
+			return nil, fmt.Errorf("import cycle through package %q", bp.ImportPath)
+		}
+		return pkg, nil
+	}
+	s.packages[bp.ImportPath] = nil
+	var files []*ast.File
+	for _, name := range bp.GoFiles {
+		f, err := parser.ParseFile(s.fset, filepath.Join(bp.Dir, name), nil, parser.SkipObjectResolution)
+		if err != nil {
+			delete(s.packages, bp.ImportPath)
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	var firstHard error
+	conf := types.Config{
+		IgnoreFuncBodies: true,
+		Importer:         s,
+		Sizes:            s.sizes,
+		Error: func(err error) { // keep checking after the first error, report the first hard one
+			if te, ok := err.(types.Error); firstHard == nil && (!ok || !te.Soft) {
+				firstHard = err
+			}
+		},
+	}
+	pkg, err := conf.Check(bp.ImportPath, s.fset, files, nil)
+	if firstHard != nil {
+		err = firstHard
+	}
+	if err != nil {
+		delete(s.packages, bp.ImportPath)
+		return nil, fmt.Errorf("type-checking package %q: %w", bp.ImportPath, err)
+	}
+	s.packages[bp.ImportPath] = pkg
+	return pkg, nil
+}
