@@ -30,6 +30,7 @@ serve: build
 
 test: deps browser
 	$(GO) vet ./...
+	cd site && node --test
 	$(GO) test -count=1 -timeout 30m ./...
 
 bench: deps browser

@@ -8,13 +8,17 @@
 //   {type: "build", id, toolchain: URL, source}     compile and link a program
 //   {type: "format", id, gofmt: URL, source}        gofmt a program
 // Messages to the page:
-//   {type: "event", id?, event}                     build events (events.js)
-//   {type: "built", id, ok, wasm?: ArrayBuffer, diagnostics?, output?, compileMs, linkMs}
+//   {type: "event", id?, event}                     build events (events.js): the
+//                                                    toolchain's progress, then
+//                                                    build-start and build-done or
+//                                                    compile-error
+//   {type: "built", id, ok, wasm?: ArrayBuffer}     the build is over
 //   {type: "formatted", id, source?, error?}
 //   {type: "warm"} | {type: "warm-failed", message}   the toolchain is loaded (or not)
 //   {type: "warmed-up"}                             the warm-up builds are done
 import { Toolchain } from "./toolchain.js";
 import { Kind } from "./events.js";
+import { GoFunctions } from "./bridge.js";
 import { fetchOK, goFunction } from "./go-function.js";
 
 // Warm-up builds run while the learner reads: the first loads the archives lessons
@@ -111,18 +115,15 @@ onmessage = ({ data: msg }) => {
       requested++;
       serially(async () => {
         currentID = msg.id;
-        postMessage({ type: "event", id: msg.id, event: { kind: Kind.BuildStart } });
+        const report = (event) => postMessage({ type: "event", id: msg.id, event });
         try {
-          const r = await getToolchain(msg.toolchain).build(msg.source);
+          const r = await getToolchain(msg.toolchain).buildWithEvents(msg.source, report);
           if (r.ok) {
             const wasm = r.wasm.slice().buffer; // the cache keeps its own copy
-            postMessage({ type: "built", id: msg.id, ok: true, wasm, compileMs: r.compileMs, linkMs: r.linkMs, cached: !!r.cached }, [wasm]);
+            postMessage({ type: "built", id: msg.id, ok: true, wasm }, [wasm]);
           } else {
-            postMessage({ type: "built", id: msg.id, ok: false, diagnostics: r.diagnostics, output: r.output });
+            postMessage({ type: "built", id: msg.id, ok: false });
           }
-        } catch (err) {
-          console.error(err);
-          postMessage({ type: "built", id: msg.id, ok: false, diagnostics: [], output: `The Go toolchain failed: ${err.message || err}\n` });
         } finally {
           requested--;
           // Instantiate the next compiler and linker once this build is out of the way.
@@ -131,7 +132,7 @@ onmessage = ({ data: msg }) => {
       });
       break;
     case "format":
-      goFunction(msg.gofmt, "gofmt")
+      goFunction(msg.gofmt, GoFunctions.gofmt)
         .then((fn) => {
           const r = fn(msg.source);
           postMessage({ type: "formatted", id: msg.id, source: r.source, error: r.error });

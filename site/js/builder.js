@@ -59,7 +59,10 @@ export class Builder {
     return this.warmed;
   }
 
-  /** build compiles and links source; onEvent receives its build events. */
+  /**
+   * build compiles and links source; onEvent receives its build events (events.js). It
+   * resolves with {ok, wasm?: ArrayBuffer}.
+   */
   build(source, onEvent) {
     this.start();
     const id = this.nextID++;

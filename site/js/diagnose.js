@@ -5,6 +5,7 @@
 // which reports every Lock and Unlock to the host.
 //
 // It is not for: running programs (host.js) or drawing (output-view.js).
+import { MAIN_FILE, goroutineName } from "./goroutine-name.js";
 
 /** LockWatch follows the lock reports of wasm/syncwatch: who holds and who wants what. */
 export class LockWatch {
@@ -70,8 +71,6 @@ export function parseDump(text) {
   return goroutines;
 }
 
-const USER_FILE = "main.go";
-
 // lockName finds what a program calls the lock locked on a line: "noodles" in
 // "noodles.Lock()", "c.mu" in "c.mu.Lock()".
 function lockName(source, line) {
@@ -80,14 +79,13 @@ function lockName(source, line) {
   return m ? m[1].replace(/^[(&*]+|\)+$/g, "") : null;
 }
 
-// startedBy names a goroutine by the program function it runs (the outermost named one,
-// when it was started with a function literal) and says where it starts.
+// startedBy names a goroutine of a dump by the program function it runs
+// (goroutine-name.js) and says where it starts.
 function startedBy(g) {
-  const own = g.frames.filter((f) => f.file === USER_FILE).reverse(); // outermost first
-  const isLiteral = (f) => /\.func\d+(\.\d+)*$/.test(f.func);
-  const named = own.find((f) => !isLiteral(f) && (f.func !== "main.main" || g.id === 1)) ?? own[0];
-  const name = named ? named.func.replace(/^main\./, "").replace(/\.func\d+(\.\d+)*$/, " (a function literal)") : g.frames[g.frames.length - 1]?.func ?? "?";
-  const created = g.createdBy?.file === USER_FILE ? g.createdBy.line : null;
+  const own = g.frames.filter((f) => f.file === MAIN_FILE).reverse(); // outermost first
+  const start = g.frames[g.frames.length - 1]?.func ?? "";
+  const name = goroutineName({ id: g.id, start, frames: own.map((f) => f.func) });
+  const created = g.createdBy?.file === MAIN_FILE ? g.createdBy.line : null;
   return { name, line: created ?? own[0]?.line ?? null };
 }
 
@@ -101,7 +99,7 @@ export function diagnoseDeadlock(report, locks, source) {
   const dump = parseDump(report);
   const named = (lock, line) => lockName(source, line) ?? "a lock";
   const goroutines = dump.map((g) => {
-    const at = g.frames.find((f) => f.file === USER_FILE);
+    const at = g.frames.find((f) => f.file === MAIN_FILE);
     const who = startedBy(g);
     const entry = { id: g.id, name: who.name, startLine: who.line, wait: g.wait, line: at?.line ?? null, holds: [], wants: null };
     if (locks) {
@@ -160,6 +158,24 @@ export function diagnosePanic(stderr) {
   const m = /(?:^|\n)panic: ([^\n]*)(?:\n\t[^\n]*)*\n\ngoroutine (\d+) \[[^\]]*\]:\n([\s\S]*)/.exec(stderr);
   if (!m) return null;
   const frames = parseDump(`goroutine ${m[2]} [running]:\n${m[3]}`)[0]?.frames ?? [];
-  const at = frames.find((f) => f.file === USER_FILE && !f.func.startsWith("runtime."));
+  const at = frames.find((f) => f.file === MAIN_FILE && !f.func.startsWith("runtime."));
   return { message: m[1], goroutine: Number(m[2]), line: at?.line ?? null, func: at?.func.replace(/^main\./, "") ?? null };
+}
+
+/**
+ * shownReport is the runtime's report as the page shows it: without the frames of the
+ * playground's own packages (playground/sync, which observes the locks), which a program
+ * built with the standard toolchain never has. The report in the event keeps them.
+ */
+export function shownReport(report) {
+  const lines = report.split("\n");
+  const out = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].startsWith("playground/") && lines[i + 1]?.startsWith("\t")) {
+      i++; // and its file:line
+      continue;
+    }
+    out.push(lines[i]);
+  }
+  return out.join("\n");
 }

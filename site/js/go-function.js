@@ -3,7 +3,7 @@
 // instance per worker serves every call.
 //
 // It is not for: running learners' programs (host.js) or the toolchain (toolchain.js).
-import "go-wasm-exec"; // defines globalThis.Go
+import { newGo } from "./go-instance.js";
 
 /** fetchOK fetches url, failing on an HTTP error status. */
 export async function fetchOK(url) {
@@ -15,17 +15,22 @@ export async function fetchOK(url) {
 const loaded = new Map(); // URL -> Promise<Function>
 
 /**
- * goFunction resolves with the global function named name that the Go program at url
- * registers, starting the program the first time. A failed load is tried again on the
- * next call.
+ * goFunction resolves with the global function named name (bridge.js) that the Go
+ * program at url registers, starting the program the first time. A failed load is tried
+ * again on the next call. read(url), if given, resolves with the program's bytes in
+ * place of fetching it (the Node runner reads files).
  */
-export function goFunction(url, name) {
+export function goFunction(url, name, read = null) {
   if (!loaded.has(url)) {
     const ready = (async () => {
-      const go = new globalThis.Go();
-      const { instance } = await WebAssembly.instantiateStreaming(fetchOK(url), go.importObject);
+      const global = {}; // where the program registers its function
+      const go = newGo(global);
+      const { instance } = read
+        ? await WebAssembly.instantiate(await read(url), go.importObject)
+        : await WebAssembly.instantiateStreaming(fetchOK(url), go.importObject);
       go.run(instance); // registers the function, then waits to be called
-      return globalThis[name];
+      if (typeof global[name] !== "function") throw new Error(`${url} did not register ${name}`);
+      return global[name];
     })();
     ready.catch(() => loaded.delete(url));
     loaded.set(url, ready);

@@ -16,9 +16,11 @@
 
 import { newVolume, goFileSystem } from "./volume.js";
 import { goProcess } from "./process.js";
-import "go-wasm-exec"; // defines globalThis.Go
+import { newGo } from "./go-instance.js";
 import { Kind } from "./events.js";
+import { HostFunctions, GoFunctions } from "./bridge.js";
 import { LockWatch, diagnoseDeadlock, diagnosePanic } from "./diagnose.js";
+import { MEMORY_LIMIT } from "./memory-limit.js";
 
 /** WORKDIR is the program's working directory; the lesson's data files live there. */
 export const WORKDIR = "/lesson";
@@ -27,7 +29,7 @@ export const WORKDIR = "/lesson";
 export const DEFAULT_LIMITS = Object.freeze({
   outputBytes: 1 << 20, // 1 MiB of stdout and stderr together
   outputLines: 10000,
-  memoryBytes: 1 << 30, // 1 GiB of WebAssembly memory
+  memoryBytes: MEMORY_LIMIT, // of WebAssembly memory, set by withMemoryLimit (memory-limit.js)
   traceBytes: 32 << 20, // 32 MiB of execution trace; a longer run gets no timeline
 });
 
@@ -72,7 +74,10 @@ export class ProgramRun {
     this.emitOutput = emit;
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.finished = false;
-    this.go = new globalThis.Go();
+    // The program's global object (go-instance.js): its file system, process, fetch and
+    // the bridge functions (bridge.js) it calls or registers.
+    this.global = {};
+    this.go = newGo(this.global);
     this.go.argv = ["main", ...args];
     this.go.env = { HOME: "/home/gopher", USER: "gopher", PWD: WORKDIR, TMPDIR: "/tmp" };
     if (origin) this.go.env.PLAYGROUND_ORIGIN = origin;
@@ -87,17 +92,18 @@ export class ProgramRun {
     this.lastActive = 0;
     this.idleTimer = null;
 
-    globalThis.fs = this.fileSystem(files);
-    globalThis.playgroundLockReport = (op, g, lock, file, line) => this.locks.apply({ op, g, lock, file, line });
     // The execution trace (wasm/runtrace, built into every program) arrives in chunks.
     this.trace = new TraceRecorder(this.limits.traceBytes);
-    delete globalThis.playgroundTraceFlush; // set again by this program's tracer
-    globalThis.playgroundTraceStart = (ns) => this.trace.begin(ns, this.clock.now());
-    globalThis.playgroundTrace = (chunk) => this.trace.add(chunk);
-    globalThis.process = goProcess(WORKDIR, "main");
+    Object.assign(this.global, {
+      fs: this.fileSystem(files),
+      process: goProcess(WORKDIR, "main"),
+      [HostFunctions.lockReport]: (op, g, lock, file, line) => this.locks.apply({ op, g, lock, file, line }),
+      [HostFunctions.traceStart]: (ns) => this.trace.begin(ns, this.clock.now()),
+      [HostFunctions.trace]: (chunk) => this.trace.add(chunk),
+    });
     if (hostFetch) {
       // net/http uses fetch; a request in flight is not a deadlock.
-      globalThis.fetch = (...args) => {
+      this.global.fetch = (...args) => {
         this.inflight++;
         return hostFetch(...args).finally(() => this.inflight--);
       };
@@ -146,8 +152,9 @@ export class ProgramRun {
       if (this.clock.pendingTimers() > 0 || this.stdin.waiting || this.inflight > 0) return;
       // Stop the trace first, so the timeline runs up to the deadlock; the tracer's
       // goroutines end with it, leaving the runtime's report to the program's own.
-      if (this.trace.recording && typeof globalThis.playgroundTraceFlush === "function") {
-        globalThis.playgroundTraceFlush();
+      const flushTrace = this.global[GoFunctions.traceFlush]; // registered by the program's tracer
+      if (this.trace.recording && typeof flushTrace === "function") {
+        flushTrace();
         if (this.finished || this.go.exited) return;
       }
       this.deadlockReport = "";
@@ -160,7 +167,7 @@ export class ProgramRun {
   /** writeStdin delivers text (normally one line ending in "\n") to the program. */
   writeStdin(text) {
     if (this.finished) return;
-    this.emit({ kind: "stdin", body: text, t: this.clock.now() });
+    this.emit({ kind: Kind.Stdin, body: text, t: this.clock.now() });
     this.stdin.push(text);
   }
 
@@ -294,7 +301,7 @@ function characterDevice() {
   };
 }
 
-// The environment's fetch, kept before any run wraps it.
+// The environment's fetch, which each program gets wrapped.
 const hostFetch = typeof globalThis.fetch === "function" ? globalThis.fetch.bind(globalThis) : null;
 
 // OutputMeter counts output against the limits.
@@ -489,59 +496,3 @@ const soon = (() => {
     channel.port2.postMessage(null);
   };
 })();
-
-/**
- * withMemoryLimit returns a copy of a Go wasm binary whose memory may not grow past
- * maxBytes. A program that allocates more then fails inside Go with "out of memory"
- * instead of exhausting the browser tab.
- */
-export function withMemoryLimit(bytes, maxBytes = DEFAULT_LIMITS.memoryBytes) {
-  const src = new Uint8Array(bytes);
-  const maxPages = Math.floor(maxBytes / 65536);
-  let pos = 8; // magic and version
-  while (pos < src.length) {
-    const id = src[pos];
-    const [size, sizeLen] = readLEB(src, pos + 1);
-    const body = pos + 1 + sizeLen;
-    if (id === 5) {
-      // Memory section: a vector holding one limits entry.
-      let p = body;
-      const [count, countLen] = readLEB(src, p);
-      p += countLen;
-      if (count !== 1) return src;
-      const flags = src[p];
-      const [min, minLen] = readLEB(src, p + 1);
-      if (flags !== 0 || min > maxPages) return src;
-      const content = [...writeLEB(1), 1, ...writeLEB(min), ...writeLEB(maxPages)];
-      const rebuilt = [5, ...writeLEB(content.length), ...content];
-      const out = new Uint8Array(src.length - (body + size - pos) + rebuilt.length);
-      out.set(src.subarray(0, pos));
-      out.set(rebuilt, pos);
-      out.set(src.subarray(body + size), pos + rebuilt.length);
-      return out;
-    }
-    pos = body + size;
-  }
-  return src;
-}
-
-function readLEB(buf, pos) {
-  let result = 0, shift = 0, len = 0, byte;
-  do {
-    byte = buf[pos + len++];
-    result += (byte & 0x7f) * 2 ** shift;
-    shift += 7;
-  } while (byte & 0x80);
-  return [result, len];
-}
-
-function writeLEB(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (value !== 0);
-  return out;
-}

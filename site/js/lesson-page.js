@@ -63,22 +63,6 @@ function save(key, value) {
   }
 }
 
-// OutputLines gathers a run's output into whole lines, each at the time its first part
-// was written, for the timeline's output lane.
-class OutputLines {
-  lines = [];
-  open = false;
-  add(e) {
-    if (e.kind !== Kind.Stdout && e.kind !== Kind.Stderr) return;
-    for (const part of e.body.split(/(?<=\n)/)) {
-      const text = part.replace(/\n$/, "");
-      if (this.open) this.lines[this.lines.length - 1].text += text;
-      else this.lines.push({ t: e.t, text });
-      this.open = !part.endsWith("\n");
-    }
-  }
-}
-
 // ProgressBar shows how much of the toolchain has been fetched.
 class ProgressBar {
   constructor(root) {
@@ -207,13 +191,11 @@ function setupPlayground(root, data) {
     view.begin();
     timeline.clear();
     setTrace(null);
-    const lines = new OutputLines();
     setRunning(true);
     const onEvents = (events) => {
       if (id !== runID) return;
       view.push(events.filter((e) => e.kind !== Kind.Trace && e.kind !== Kind.Timeline));
       for (const e of events) {
-        lines.add(e);
         if (e.kind === Kind.Deadlock) editor.showDiagnostics(deadlockMarks(e));
         if (e.kind === Kind.Panic && e.line) editor.showDiagnostics([{ line: e.line, message: `panic: ${e.message}` }]);
         if (e.kind === Kind.Trace) {
@@ -223,7 +205,7 @@ function setupPlayground(root, data) {
         if (e.kind === Kind.Timeline) {
           if (e.error) timeline.note(`No timeline: ${e.error}`);
           else {
-            const drawMs = timeline.show(e.timeline, lines.lines);
+            const drawMs = timeline.show(e.timeline, e.lines);
             Object.assign(timelineStats, { count: timelineStats.count + 1, readMs: e.readMs, drawMs, spans: e.timeline.spans });
           }
         }
@@ -237,16 +219,16 @@ function setupPlayground(root, data) {
     }
     const built = await builder.build(source, (e) => {
       if (e.kind === Kind.ToolchainProgress) progress.update(e);
-      else if (id === runID) view.push([e]);
+      else if (id === runID) {
+        view.push([e]);
+        if (e.kind === Kind.CompileError) editor.showDiagnostics(e.diagnostics);
+      }
     });
     if (id !== runID) return; // stopped while compiling
     if (!built.ok) {
-      view.push([{ kind: Kind.CompileError, diagnostics: built.diagnostics, output: built.output }]);
-      editor.showDiagnostics(built.diagnostics);
       setRunning(false);
       return;
     }
-    view.push([{ kind: Kind.BuildDone, compileMs: built.compileMs, linkMs: built.linkMs, cached: built.cached }]);
     runner.run({ bytes: built.wasm, files: data.files, clock: clock(), source, timeline: timelineURL }, onEvents);
   }
 

@@ -2,6 +2,7 @@
 // text, never HTML, one row per line with its time since the start; standard input
 // requests as an input line; the closing line with the exit status and elapsed time.
 import { Kind, exitLine, formatElapsed } from "./events.js";
+import { shownReport } from "./diagnose.js";
 
 /** OutputView renders runs into a role="log" element. */
 export class OutputView {
@@ -70,7 +71,7 @@ export class OutputView {
         break;
       case Kind.Stdout:
       case Kind.Stderr:
-      case "stdin":
+      case Kind.Stdin:
         this.hideInput();
         this.text(e.kind, e.body, e.t);
         break;
@@ -144,7 +145,7 @@ export class OutputView {
     details.append(summary);
     const report = document.createElement("div");
     report.className = "report";
-    for (const line of e.report.trimEnd().split("\n")) {
+    for (const line of shownReport(e.report).trimEnd().split("\n")) {
       const row = this.row("stderr", null);
       const seg = document.createElement("span");
       seg.className = "seg stderr";

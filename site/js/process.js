@@ -1,6 +1,6 @@
-// process.js makes the process object a Go program or tool sees as globalThis.process
-// (Go's syscall package reads its cwd, pid and user ids), and remembers Node's own
-// process object before any run replaces the global.
+// process.js makes the process object a Go program or tool sees as its global process
+// (Go's syscall package reads its cwd, pid and user ids; see go-instance.js), and
+// remembers Node's own process object.
 
 /** nodeProcess is Node's process object, or null in a browser. */
 export const nodeProcess = globalThis.process?.versions?.node ? globalThis.process : null;

@@ -15,9 +15,12 @@
 // with "run"), loaded once per worker, and sends the "timeline" event when it is ready,
 // which is usually after "exit": a slow download of the reader never delays the end of
 // a run.
-import { startProgram, withMemoryLimit } from "./host.js";
+import { startProgram } from "./host.js";
+import { withMemoryLimit } from "./memory-limit.js";
 import { Kind } from "./events.js";
+import { GoFunctions } from "./bridge.js";
 import { goFunction } from "./go-function.js";
+import { TimelineMaker } from "./timeline-event.js";
 
 const modules = new Map(); // URL -> Promise<WebAssembly.Module>
 let run = null;
@@ -60,36 +63,23 @@ function emit(event) {
     windowStart = now;
     sentInWindow = 0;
   }
-  const output = event.kind === Kind.Stdout || event.kind === Kind.Stderr || event.kind === "stdin";
+  const output = event.kind === Kind.Stdout || event.kind === Kind.Stderr || event.kind === Kind.Stdin;
   if (!output || sentInWindow < MESSAGES_PER_FRAME) flush();
   else if (!flushTimer) flushTimer = setTimeout(flush, FRAME_MS);
 }
 
-// The trace reader: wasm/timeline registers playgroundTimeline and waits to be called.
-const timelineReader = (url) => goFunction(url, "playgroundTimeline");
+// The trace reader: wasm/timeline registers its function and waits to be called.
+const timelineReader = (url) => goFunction(url, GoFunctions.timeline);
 
-async function timelineEvent(url, trace) {
-  try {
-    const read = await timelineReader(url);
-    const start = performance.now();
-    const r = read(trace.data, trace.origin);
-    if (r.error) return { kind: Kind.Timeline, error: r.error };
-    return { kind: Kind.Timeline, timeline: JSON.parse(r.json), readMs: performance.now() - start };
-  } catch (err) {
-    return { kind: Kind.Timeline, error: `reading the trace: ${err.message || err}` };
-  }
-}
-
-// programEvents passes a run's events on, and after its trace, the timeline, unless
-// another run has started meanwhile.
+// programEvents passes a run's events on and, after its trace, the timeline
+// (timeline-event.js), unless another run has started meanwhile.
 let runs = 0;
 function programEvents(timelineURL) {
   const token = ++runs;
+  const timeline = timelineURL ? new TimelineMaker(() => timelineReader(timelineURL), (e) => token === runs && emit(e)) : null;
   return (event) => {
     emit(event);
-    if (event.kind === Kind.Trace && event.data && timelineURL) {
-      timelineEvent(timelineURL, event).then((e) => token === runs && emit(e));
-    }
+    timeline?.add(event);
   };
 }
 

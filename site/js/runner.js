@@ -1,6 +1,7 @@
 // runner.js is the page's side of running programs: it owns the runner worker, starts runs,
 // forwards typed input, and stops a run by terminating the worker, after which a fresh
 // worker is started at once so the next Run does not wait for one.
+import { Kind } from "./events.js";
 
 /** Runner runs one program at a time in a Web Worker. */
 export class Runner {
@@ -17,11 +18,11 @@ export class Runner {
       if (data.type !== "events" || !this.onEvents) return;
       const last = data.events[data.events.length - 1];
       this.onEvents(data.events);
-      if (last && (last.kind === "exit" || last.kind === "error")) this.finished(last);
+      if (last && (last.kind === Kind.Exit || last.kind === Kind.Error)) this.finished(last);
     };
     this.worker.onerror = (e) => {
       e.preventDefault();
-      this.onEvents?.([{ kind: "error", message: e.message || "the runner failed" }]);
+      this.onEvents?.([{ kind: Kind.Error, message: e.message || "the runner failed" }]);
       this.finished();
       this.replace();
     };

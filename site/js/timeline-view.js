@@ -3,69 +3,31 @@
 // above the rows and a time axis below them. The learner hovers for details, zooms and
 // pans (wheel, drag, keys) and clicks a bar to find its line in the editor.
 //
-// It is not where timelines come from: the runner worker turns the trace into rows
-// (wasm/timeline, the "timeline" event in events.js) and the page hands them over. Nor
-// does it follow a run as it happens; it shows one finished run at a time.
+// What the bars mean and the arithmetic behind them (ticks, hit testing, the summary
+// sentence) are in timeline-model.js. It is not where timelines come from: the runner
+// turns the trace into rows (wasm/timeline, the "timeline" event in events.js) and the
+// page hands them over. Nor does it follow a run as it happens; it shows one finished
+// run at a time.
 //
 // Drawing stays cheap for thousands of spans: bars are bucketed by colour and filled with
 // one path per colour, spans outside the visible time range are skipped, and bars that
 // overlap once widened to a visible width merge into one. Colours come from custom
 // properties in site.css (its "Timeline" section), read at each draw so that they follow
 // dark mode. Nothing animates, so there is nothing for prefers-reduced-motion to stop.
-import { formatElapsed } from "./events.js";
+import {
+  MIN_W, HIT_PX, KINDS, RUNNING, RUNNABLE, REASON_TEXT,
+  prepare, summarize, spanText, barEdges, hitSpan, axisTicks, formatTick, shortTime, lowerBound, clamp,
+} from "./timeline-model.js";
 
 const ROW_H = 18; // CSS px per goroutine row
 const LANE_H = 14; // the output lane above the rows
 const GAP = 4; // between the output lane and the first row
 const AXIS_H = 22; // the time axis below the rows
 const MAX_ROWS = 16; // rows shown before the rows scroll
-const MIN_W = 2; // the narrowest a bar is drawn, in CSS px
-const HIT_PX = 4; // how far from a bar or tick the pointer may be and still hover it
 const PAD_LEFT = 4; // room before time 0, so a tick at the very start shows whole
 const PAD_RIGHT = 10; // room after the last moment, so a bar at the very end is not cut
-const LABEL_EVERY = 90; // aim for an axis label about every this many CSS px
-const INSTANT = 0.001 + 1e-9; // spans this short (ms) read "at t" rather than "t → t"
 const TIP_LINES = 8; // output lines listed in one tooltip before "and N more"
 
-// The kinds of bar, in drawing order: blocked bars first and thin, runnable next, running
-// last and tallest, so the moments a goroutine runs sit on top and stand out. prop is the
-// custom property holding the colour (fallback is for a page without site.css); top and
-// height place the bar within its row.
-const BLOCKED_BAR = { top: 5, height: 8 };
-const KINDS = [
-  { key: "channel", label: "channel", prop: "--tl-channel", fallback: "#2f6fb5", ...BLOCKED_BAR },
-  { key: "select", label: "select", prop: "--tl-select", fallback: "#5aa9d6", ...BLOCKED_BAR },
-  { key: "mutex", label: "mutex", prop: "--tl-mutex", fallback: "#e69f00", ...BLOCKED_BAR },
-  { key: "waitgroup", label: "WaitGroup", prop: "--tl-waitgroup", fallback: "#d55e00", ...BLOCKED_BAR },
-  { key: "cond", label: "sync.Cond", prop: "--tl-cond", fallback: "#a8432a", ...BLOCKED_BAR },
-  { key: "sleep", label: "sleep", prop: "--tl-sleep", fallback: "#b565a0", ...BLOCKED_BAR },
-  { key: "stdin", label: "standard input", prop: "--tl-stdin", fallback: "#7d8794", ...BLOCKED_BAR },
-  { key: "output", label: "output", prop: "--tl-output", fallback: "#98a1ad", ...BLOCKED_BAR },
-  { key: "network", label: "network", prop: "--tl-network", fallback: "#687280", ...BLOCKED_BAR },
-  { key: "forever", label: "forever", prop: "--tl-forever", fallback: "#7a1212", ...BLOCKED_BAR },
-  { key: "other", label: "other", prop: "--tl-other", fallback: "#a7adb5", ...BLOCKED_BAR },
-  { key: "runnable", label: "runnable", prop: "--tl-runnable", fallback: "#c7b66b", top: 4, height: 10 },
-  { key: "running", label: "running", prop: "--tl-running", fallback: "#0f8a6c", top: 3, height: 12 },
-];
-const KIND_INDEX = new Map(KINDS.map((k, i) => [k.key, i]));
-const RUNNING = KIND_INDEX.get("running");
-const RUNNABLE = KIND_INDEX.get("runnable");
-const OTHER = KIND_INDEX.get("other");
-
-// What a blocked goroutine is doing, by the trace's reason, in tooltip words.
-const REASON_TEXT = {
-  channel: "blocked on a channel",
-  select: "blocked in a select",
-  mutex: "blocked on a mutex",
-  waitgroup: "blocked on a WaitGroup",
-  cond: "blocked on a sync.Cond",
-  sleep: "sleeping",
-  stdin: "waiting for standard input",
-  output: "blocked writing output",
-  network: "waiting for the network",
-  forever: "blocked forever",
-  other: "blocked",
-};
 
 let figures = 0; // numbers the figures on a page, for their element ids
 
@@ -133,6 +95,16 @@ export class TimelineView {
   /** clear empties the view before a new run, leaving a placeholder. */
   clear() {
     this.showMessage("Run the program to see its goroutines over time.");
+  }
+
+  /** rowMiddle is the canvas y, in CSS px, through the middle of row i as last drawn. */
+  rowMiddle(i) {
+    return LANE_H + GAP + i * ROW_H + ROW_H / 2 - this.scroller.scrollTop;
+  }
+
+  /** plotLeft is the canvas x, in CSS px, where time 0 is drawn when all of it shows. */
+  get plotLeft() {
+    return this.gutter + PAD_LEFT;
   }
 
   /** lastDrawMs is how long the most recent draw took, in ms. */
@@ -890,59 +862,6 @@ export class TimelineView {
   }
 }
 
-// prepare turns a timeline into what drawing needs: per row, the spans' times in typed
-// arrays (reach[i] is the latest end of spans 0..i, which is what binary search needs),
-// their kinds, and the labels; the output lines sorted by time; the full time range.
-function prepare(timeline, outputLines) {
-  let end = Math.max(0, Number(timeline?.end) || 0);
-  const used = new Set();
-  const rows = (timeline?.goroutines || []).map((g) => {
-    let spans = Array.isArray(g.spans) ? g.spans : [];
-    if (!sortedByStart(spans)) spans = [...spans].sort((a, b) => a.start - b.start);
-    const n = spans.length;
-    const starts = new Float64Array(n);
-    const ends = new Float64Array(n);
-    const reach = new Float64Array(n);
-    const kinds = new Uint8Array(n);
-    let latest = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const s = spans[i];
-      starts[i] = Number(s.start) || 0;
-      ends[i] = Math.max(Number(s.end) || 0, starts[i]);
-      latest = Math.max(latest, ends[i]);
-      reach[i] = latest;
-      kinds[i] = kindOf(s);
-      used.add(kinds[i]);
-    }
-    if (n && latest > end) end = latest;
-    return { g, id: `G${g.id}`, name: String(g.name || g.func || "?"), spans, starts, ends, reach, kinds };
-  });
-  const lines = (Array.isArray(outputLines) ? outputLines : [])
-    .filter((l) => l && Number.isFinite(Number(l.t)))
-    .map((l) => ({ t: Number(l.t), text: String(l.text ?? ""), line: Number(l.line) || 0, err: l.kind === "stderr" }))
-    .sort((a, b) => a.t - b.t);
-  const times = Float64Array.from(lines, (l) => l.t);
-  if (lines.length && times[times.length - 1] > end) end = times[times.length - 1];
-  const runEnd = end;
-  if (!(end > 0)) end = 1; // a run that took no time still needs a scale
-  return {
-    rows, lines, times, used, end, runEnd,
-    hasErr: lines.some((l) => l.err),
-    minRange: Math.max(end * 1e-7, 1e-6), // the deepest zoom: 1 ns, or 1e-7 of the run
-    labelWidth: undefined,
-  };
-}
-
-function sortedByStart(spans) {
-  for (let i = 1; i < spans.length; i++) if (spans[i].start < spans[i - 1].start) return false;
-  return true;
-}
-
-function kindOf(span) {
-  if (span.state === "running") return RUNNING;
-  if (span.state === "runnable") return RUNNABLE;
-  return KIND_INDEX.get(span.reason) ?? OTHER;
-}
 
 function widestLabel(ctx, m) {
   let widest = 0;
@@ -950,130 +869,6 @@ function widestLabel(ctx, m) {
   return widest;
 }
 
-// summarize says in a sentence or two what the timeline shows, for screen readers.
-function summarize(m) {
-  const n = m.rows.length;
-  const outputs = m.lines.length ? ` ${plural(m.lines.length, "line")} of output.` : "";
-  if (!n) return `No goroutines were traced.${outputs}`;
-  const groups = new Map();
-  for (const row of m.rows) groups.set(row.name, (groups.get(row.name) || 0) + 1);
-  const names = [...groups].map(([name, count]) => (count > 1 ? `${name} ×${count}` : name));
-  if (names.length > 10) names.splice(10, names.length, `${names.length - 10} more`);
-  let text = `${plural(n, "goroutine")} over ${shortTime(m.runEnd)}: ${names.join("; ")}.${outputs}`;
-  const stuck = [];
-  for (const row of m.rows) {
-    const last = row.spans.length - 1;
-    if (last >= 0 && row.spans[last].state === "blocked" && row.ends[last] >= m.runEnd - 1e-6) {
-      stuck.push(`${row.id} ${row.name} (${REASON_TEXT[row.spans[last].reason] || "blocked"})`);
-    }
-  }
-  if (stuck.length) {
-    const more = stuck.length > 5 ? `, and ${stuck.length - 5} more` : "";
-    text += ` Still waiting at the end: ${stuck.slice(0, 5).join(", ")}${more}.`;
-  }
-  return `${text} Hover a bar for details.`;
-}
-
-function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
-// spanText is a span's tooltip: who, what it was doing (and where), and when.
-function spanText(row, span, start, end) {
-  let what;
-  if (span.state === "running") what = "running";
-  else if (span.state === "runnable") what = "runnable (ready, waiting for its turn to run)";
-  else what = `${REASON_TEXT[span.reason] || "blocked"}${span.wait ? `: ${span.wait}` : ""}`;
-  if (span.line) what += ` at line ${span.line}`;
-  const d = end - start;
-  const when = d <= INSTANT
-    ? `at ${shortTime(start)}`
-    : `${formatElapsed(start)} → ${formatElapsed(end)} (${shortTime(d)})`;
-  return `${row.id} ${row.name} — ${what} · ${when}`;
-}
-
-// barEdges is where span i of a row is drawn, left and right, as paintBars draws it.
-function barEdges(row, i, g) {
-  let a = g.plotL + (row.starts[i] - g.t0) * g.k;
-  let b = g.plotL + (row.ends[i] - g.t0) * g.k;
-  if (b - a < MIN_W) {
-    const mid = (a + b) / 2;
-    a = mid - MIN_W / 2;
-    b = mid + MIN_W / 2;
-  }
-  return [a, b];
-}
-
-// hitSpan finds the span of a row nearest to x, within HIT_PX, or -1. Where bars
-// overlap (a running tick on a long wait), the one drawn on top wins.
-function hitSpan(row, x, g) {
-  const t = g.t0 + (x - g.plotL) / g.k;
-  const tol = (HIT_PX + MIN_W) / g.k;
-  let best = -1;
-  let bestGap = Infinity;
-  let bestMid = Infinity;
-  const n = row.starts.length;
-  for (let i = lowerBound(row.reach, t - tol), seen = 0; i < n && row.starts[i] <= t + tol && seen < 500; i++, seen++) {
-    const [a, b] = barEdges(row, i, g);
-    const gap = x < a ? a - x : x > b ? x - b : 0;
-    if (gap > HIT_PX) continue;
-    const mid = Math.abs(x - (a + b) / 2);
-    const better = gap < bestGap
-      || (gap === bestGap && row.kinds[i] > row.kinds[best])
-      || (gap === bestGap && row.kinds[i] === row.kinds[best] && mid < bestMid);
-    if (better) {
-      best = i;
-      bestGap = gap;
-      bestMid = mid;
-    }
-  }
-  return best;
-}
-
-// axisTicks picks round tick times for the visible range: 1, 2 or 5 × 10^n ms apart,
-// about LABEL_EVERY px apart on screen.
-function axisTicks(g) {
-  const raw = ((g.t1 - g.t0) * LABEL_EVERY) / Math.max(g.plotW, 1);
-  const p = 10 ** Math.floor(Math.log10(raw));
-  const m = raw / p;
-  const step = (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
-  const values = [];
-  for (let i = Math.ceil(g.t0 / step); i * step <= g.t1 + step * 1e-9 && values.length < 200; i++) values.push(i * step);
-  return { step, values };
-}
-
-/**
- * formatTick prints a time in ms for the axis: 0, 250µs, 500ms, 1s, 1.5s. step is the
- * spacing of the values printed together; it fixes how many decimals they need.
- */
-function formatTick(ms, step) {
-  if (Math.abs(ms) < step * 1e-6 || ms === 0) return "0";
-  const abs = Math.abs(ms);
-  const [scale, unit] = abs >= 1000 ? [1000, "s"] : abs >= 1 ? [1, "ms"] : abs >= 1e-3 ? [1e-3, "µs"] : [1e-6, "ns"];
-  const decimals = clamp(-Math.floor(Math.log10(step / scale) + 1e-9), 0, 6);
-  let text = (ms / scale).toFixed(decimals);
-  if (text.includes(".")) text = text.replace(/\.?0+$/, "");
-  return `${text}${unit}`;
-}
-
-// shortTime prints a time or duration in ms briefly, to three significant digits: 0ms,
-// 3s, 1.25s, 40ms, 1µs. (Trace times carry microsecond noise a learner need not see.)
-function shortTime(ms) {
-  if (ms === 0) return "0ms";
-  return formatTick(ms, 10 ** (Math.floor(Math.log10(Math.abs(ms))) - 2));
-}
-
-// lowerBound is the first index of a sorted array whose value is at least v.
-function lowerBound(sorted, v) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function ellipsize(ctx, text, max) {
   if (max <= 0) return "";
@@ -1093,9 +888,6 @@ function snap(x, dpr) {
   return Math.round(x * dpr) / dpr;
 }
 
-function clamp(v, lo, hi) {
-  return Math.min(Math.max(v, lo), hi);
-}
 
 function element(tag, className) {
   const el = document.createElement(tag);

@@ -8,7 +8,9 @@
 
 import { newVolume, goFileSystem } from "./volume.js";
 import { goProcess } from "./process.js";
-import "go-wasm-exec"; // defines globalThis.Go
+import { newGo } from "./go-instance.js";
+import { Kind } from "./events.js";
+import { formatDiagnostic, parseDiagnostics, scanImports } from "./go-source.js";
 
 /**
  * Toolchain loads the tools and archives named by a manifest and builds programs.
@@ -109,6 +111,24 @@ export class Toolchain {
     return result;
   }
 
+  /**
+   * buildWithEvents builds like build and reports it as the build events of events.js:
+   * build-start, then build-done or compile-error (also when the toolchain itself
+   * fails). It is the one producer of build events, for the page and the Node runner.
+   */
+  async buildWithEvents(source, emit) {
+    emit({ kind: Kind.BuildStart });
+    let r;
+    try {
+      r = await this.build(source);
+    } catch (err) {
+      r = { ok: false, diagnostics: [], output: `The Go toolchain failed: ${err.message || err}\n` };
+    }
+    if (r.ok) emit({ kind: Kind.BuildDone, compileMs: r.compileMs, linkMs: r.linkMs, cached: !!r.cached });
+    else emit({ kind: Kind.CompileError, diagnostics: r.diagnostics, output: r.output });
+    return r;
+  }
+
   async buildUncached(source) {
     const m = this.manifest;
     const imports = scanImports(source);
@@ -190,8 +210,9 @@ export class Toolchain {
   // instantiate makes a fresh instance of a tool. Instantiating the compiler copies tens
   // of megabytes of data, so one spare instance of each tool is made ahead of time.
   instantiate(module) {
-    const go = new globalThis.Go();
-    return WebAssembly.instantiate(module, go.importObject).then((instance) => ({ go, instance }));
+    const global = {}; // the tool's global object: its fs and process are set per run
+    const go = newGo(global);
+    return WebAssembly.instantiate(module, go.importObject).then((instance) => ({ go, global, instance }));
   }
 
   /** prepareSpares instantiates the next compiler and linker while nothing else runs. */
@@ -205,13 +226,13 @@ export class Toolchain {
   async runTool(module, name, args) {
     const spare = this.spares.get(name);
     this.spares.delete(name);
-    const { go, instance } = await (spare ?? this.instantiate(module));
+    const { go, global, instance } = await (spare ?? this.instantiate(module));
     go.argv = [name, ...args];
     go.env = { GOOS: "js", GOARCH: "wasm", GOGC: "off", HOME: "/tmp", TMPDIR: "/tmp", PWD: this.manifest.workDir };
     let output = "";
     const decoder = new TextDecoder();
     const fs = goFileSystem(this.fs);
-    globalThis.fs = {
+    global.fs = {
       ...fs,
       writeSync(fd, buf) {
         if (fd === 1 || fd === 2) {
@@ -229,51 +250,10 @@ export class Toolchain {
         fs.write(fd, buf, offset, length, position, callback);
       },
     };
-    globalThis.process = goProcess(this.manifest.workDir, "go");
+    global.process = goProcess(this.manifest.workDir, "go");
     let status = 0;
     go.exit = (code) => (status = code);
     await go.run(instance);
     return { status, output };
   }
-}
-
-/** formatDiagnostic prints a diagnostic the way the compiler does. */
-export function formatDiagnostic(d) {
-  return `${d.file}:${d.line}:${d.col}: ${d.message}`;
-}
-
-/** parseDiagnostics reads "main.go:12:5: message" lines from compiler output. */
-export function parseDiagnostics(output) {
-  const out = [];
-  for (const line of output.split("\n")) {
-    const m = /^(\S+?\.go):(\d+)(?::(\d+))?: (.*)$/.exec(line);
-    if (m) out.push({ file: m[1], line: Number(m[2]), col: Number(m[3] ?? 1), message: m[4] });
-  }
-  return out;
-}
-
-/**
- * scanImports lists the import paths of a Go file with their positions. It reads only the
- * import declarations at the top of the file; the compiler checks everything else.
- */
-export function scanImports(source) {
-  const imports = [];
-  // Blank out comments so quotes inside them are not taken for imports.
-  const text = source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*/g, (c) => c.replace(/[^\n]/g, " "));
-  const decl = /\bimport\s*(\(([^)]*)\)|((?:[\w.]+\s+)?"[^"\n]*"))/g;
-  let m;
-  while ((m = decl.exec(text))) {
-    const body = m[2] ?? m[3];
-    const bodyStart = m.index + m[0].indexOf(body);
-    const spec = /"([^"\n]*)"/g;
-    let s;
-    while ((s = spec.exec(body))) {
-      const at = bodyStart + s.index;
-      const before = text.slice(0, at);
-      const line = before.split("\n").length;
-      const col = at - before.lastIndexOf("\n");
-      imports.push({ path: s[1], line, col });
-    }
-  }
-  return imports;
 }

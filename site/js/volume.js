@@ -2,9 +2,10 @@
 //
 // memfs checks permissions against the user of the process it runs in (the real one under
 // Node, uid 0 in a browser), but stamps new files with the ids of the process object it
-// was given. Go's wasm_exec.js and the hosts here replace globalThis.process with their own
-// (uid -1, or the program's uid 1000), so each volume gets an explicit process whose ids
-// are the checking user's: files a program creates are then its own to write.
+// was given. Go programs see a process object of their own (the program's uid 1000,
+// process.js), and in a browser wasm_exec.js defines a stub one (uid -1), so each volume
+// gets an explicit process whose ids are the checking user's: files a program creates
+// are then its own to write.
 import { memfs } from "memfs";
 import { nodeProcess } from "./process.js";
 const owner = { uid: nodeProcess?.getuid?.() ?? 0, gid: nodeProcess?.getgid?.() ?? 0 };
@@ -32,7 +33,7 @@ const CALLBACK_METHODS = [
 ];
 
 /**
- * goFileSystem returns the object a Go program sees as globalThis.fs: the volume's
+ * goFileSystem returns the object a Go program sees as its global fs: the volume's
  * methods, with every callback method answering at once, before it returns. Go's
  * syscall package then receives each result without parking the goroutine and going
  * through the scheduler's idle loop (the linker makes hundreds of such calls per build).

@@ -27,6 +27,7 @@ import (
 	"goconcurrency.dev/playground/tools/internal/gobuild"
 	"goconcurrency.dev/playground/tools/internal/lesson"
 	"goconcurrency.dev/playground/tools/internal/noderun"
+	"goconcurrency.dev/playground/tools/internal/paths"
 	"goconcurrency.dev/playground/wasm/timeline"
 )
 
@@ -93,7 +94,7 @@ func run(path, clock string, asJSON bool, stdin, files, timelineFile, traceFile 
 	if err != nil {
 		return err
 	}
-	b := &gobuild.Builder{Stdlib: gobuild.NewStdlib(), CacheDir: filepath.Join(buildDir, "cache", "programs")}
+	b := &gobuild.Builder{Stdlib: gobuild.NewStdlib(), CacheDir: paths.ProgramCache(root)}
 	origin, stop, err := noderun.ServeLessons(filepath.Join(root, "lessons"))
 	if err != nil {
 		return err
@@ -114,7 +115,7 @@ func run(path, clock string, asJSON bool, stdin, files, timelineFile, traceFile 
 			return fmt.Errorf("building %s:\n%w", t.name, err)
 		}
 		lineStart := true
-		events, err := runner.Run(ctx, wasm, noderun.Options{FilesDir: t.files, Clock: clock, Stdin: t.stdin, Origin: origin, Source: t.source, OnEvent: func(e noderun.Event) {
+		events, err := runner.Run(ctx, wasm, noderun.Options{FilesDir: t.files, Clock: clock, Stdin: t.stdin, Origin: origin, Source: t.source, Timeline: timelineFile != "", OnEvent: func(e noderun.Event) {
 			if asJSON {
 				e.Data = nil
 				line, _ := json.Marshal(e)
@@ -122,13 +123,13 @@ func run(path, clock string, asJSON bool, stdin, files, timelineFile, traceFile 
 				return
 			}
 			switch e.Kind {
-			case "deadlock":
+			case noderun.KindDeadlock:
 				fmt.Print(e.Report)
 				fmt.Println("\nWhat the playground sees:")
 				for _, s := range e.Summary {
 					fmt.Println("  " + s)
 				}
-			case "stdout", "stderr", "stdin":
+			case noderun.KindStdout, noderun.KindStderr, noderun.KindStdin:
 				for _, part := range strings.SplitAfter(e.Body, "\n") {
 					if part == "" {
 						continue
@@ -139,13 +140,13 @@ func run(path, clock string, asJSON bool, stdin, files, timelineFile, traceFile 
 					fmt.Print(part)
 					lineStart = strings.HasSuffix(part, "\n")
 				}
-			case "exit", "truncated", "error":
+			case noderun.KindExit, noderun.KindTruncated, noderun.KindError:
 				if !lineStart {
 					fmt.Println()
 					lineStart = true
 				}
 				fmt.Print(noderun.Transcript([]noderun.Event{e}))
-				if e.Kind == "exit" {
+				if e.Kind == noderun.KindExit {
 					fmt.Printf("(%.3fs on the %s clock)\n", e.Elapsed/1000, clock)
 				}
 			}
@@ -154,15 +155,15 @@ func run(path, clock string, asJSON bool, stdin, files, timelineFile, traceFile 
 			return fmt.Errorf("%s: %w", t.name, err)
 		}
 		if timelineFile != "" {
-			e := timelineEntry{Program: t.name, Output: noderun.OutputLines(events)}
-			if e.Timeline, err = noderun.Timeline(events); err != nil {
+			e := timelineEntry{Program: t.name}
+			if e.Timeline, e.Output, err = noderun.Timeline(events); err != nil {
 				e.Missing = err.Error()
 			}
 			entries = append(entries, e)
 		}
 		if traceFile != "" {
 			for _, e := range events {
-				if e.Kind == "trace" && e.Data != nil {
+				if e.Kind == noderun.KindTrace && e.Data != nil {
 					if err := os.WriteFile(traceFile, e.Data, 0o644); err != nil {
 						return err
 					}

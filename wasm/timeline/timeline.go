@@ -1,7 +1,9 @@
 // Package timeline turns a playground program's execution trace (runtime/trace's format,
 // recorded by wasm/runtrace) into the goroutine timeline the page draws: one row per
-// goroutine the program started, named by the function it runs, each a run of spans in
-// which it was running, ready to run, or blocked, with why and at which line of main.go.
+// goroutine the program started, with the program functions it runs, each a run of spans
+// in which it was running, ready to run, or blocked, with why and at which line of
+// main.go. Rows are named by the runner (site/js/timeline-event.js), by the rule the
+// deadlock diagnosis names goroutines with, so the rule has one home.
 //
 // The same code runs natively (the "run" command's -timeline flag, tests) and compiled to
 // WebAssembly in the page's runner worker (wasm/timeline/cmd).
@@ -14,7 +16,6 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -31,12 +32,18 @@ type Timeline struct {
 
 // Goroutine is one row.
 type Goroutine struct {
-	ID          uint64 `json:"id"`
-	Name        string `json:"name"`                  // "main", "worker", "main.func1"
-	Func        string `json:"func"`                  // the function it started in
-	CreatedLine int    `json:"createdLine,omitempty"` // the go statement's line in main.go
-	CreatedBy   uint64 `json:"createdBy,omitempty"`   // the goroutine that ran it
-	Spans       []Span `json:"spans"`
+	ID uint64 `json:"id"`
+	// Name is the row's label ("main", "worker", "main (a function literal)"). Build
+	// leaves it empty; the runner sets it from Func and Frames (goroutine-name.js).
+	Name string `json:"name,omitempty"`
+	Func string `json:"func"` // the function it started in
+	// Frames are the functions of main.go on its stack the first time it blocked,
+	// outermost first: what it was running, for a goroutine started through a function
+	// literal or a library wrapper.
+	Frames      []string `json:"frames,omitempty"`
+	CreatedLine int      `json:"createdLine,omitempty"` // the go statement's line in main.go
+	CreatedBy   uint64   `json:"createdBy,omitempty"`   // the goroutine that ran it
+	Spans       []Span   `json:"spans"`
 }
 
 // Span is a stretch of time in one state.
@@ -77,6 +84,10 @@ const (
 	Other     Reason = "other"
 )
 
+// Reasons lists every Reason, for the check that the page can draw each
+// (tools/internal/contract).
+var Reasons = []Reason{Channel, Select, Mutex, WaitGroup, Cond, Sleep, Stdin, Output, Network, Forever, Other}
+
 // MainFile is the program's file name in stack traces.
 const MainFile = "main.go"
 
@@ -101,9 +112,9 @@ func Build(data []byte, originNs float64) (*Timeline, error) {
 }
 
 type row struct {
-	g     Goroutine
-	open  *Span
-	named bool // named after a function of the program
+	g      Goroutine
+	open   *Span
+	framed bool // Frames were taken from a stack with functions of main.go
 }
 
 type builder struct {
@@ -156,46 +167,32 @@ func (b *builder) event(ev trace.Event) {
 	s := &Span{Start: t, State: state(to)}
 	if s.State == Blocked {
 		s.Reason, s.Wait, s.Line = blockedOn(st.Reason, st.Stack)
-		if !r.named {
-			r.nameFrom(st.Stack)
+		if !r.framed {
+			r.g.Frames = mainFrames(st.Stack)
+			r.framed = len(r.g.Frames) > 0
 		}
 	}
 	r.open = s
 }
 
-// nameFrom names a goroutine after the program function it runs, as the deadlock
-// diagnosis does: the outermost named function of main.go on its stack, when it was
-// started with a function literal or by a library wrapper (sync.WaitGroup.Go,
-// time.AfterFunc, …).
-func (r *row) nameFrom(stack trace.Stack) {
-	var own []string // outermost first
+// mainFrames lists the functions of main.go on a stack, outermost first.
+func mainFrames(stack trace.Stack) []string {
+	var own []string
 	for f := range stack.Frames() {
 		if isMain(f) {
-			own = append([]string{f.Func}, own...)
+			own = append(own, f.Func)
 		}
 	}
-	for _, fn := range own {
-		if !isLiteral(fn) && (fn != "main.main" || r.g.ID == 1) {
-			r.g.Name, r.named = displayName(fn), true
-			return
-		}
-	}
-	if len(own) > 0 && !strings.HasPrefix(r.g.Func, "main.") {
-		r.g.Name = displayName(own[0])
-	}
+	slices.Reverse(own)
+	return own
 }
-
-// isLiteral tells a function literal's name ("main.main.func1") from a declared one.
-func isLiteral(fn string) bool { return literal.MatchString(fn) }
-
-var literal = regexp.MustCompile(`\.func\d+(\.\d+)*$`)
 
 // admit starts a row for a goroutine seen for the first time, unless it is the runtime's.
 func (b *builder) admit(id trace.GoID, from trace.GoState, ev trace.Event, st trace.StateTransition) bool {
 	g := Goroutine{ID: uint64(id)}
 	switch {
 	case id == 1:
-		g.Func, g.Name = "main.main", "main"
+		g.Func = "main.main"
 	case from == trace.GoNotExist:
 		// Created while tracing: the transition's stack is where it starts, the event's
 		// where the go statement ran.
@@ -217,11 +214,7 @@ func (b *builder) admit(id trace.GoID, from trace.GoState, ev trace.Event, st tr
 	if g.Func == "" || (strings.HasPrefix(g.Func, "runtime.") && g.Func != "runtime.main") {
 		return false
 	}
-	r := &row{g: g, named: g.Name != "" || (strings.HasPrefix(g.Func, "main.") && !isLiteral(g.Func))}
-	if r.g.Name == "" {
-		r.g.Name = displayName(g.Func)
-	}
-	b.rows[id] = r
+	b.rows[id] = &row{g: g}
 	return true
 }
 
@@ -338,18 +331,4 @@ func outermost(stack trace.Stack) string {
 		fn = f.Func
 	}
 	return fn
-}
-
-// displayName shortens a function for a row label, as the deadlock diagnosis does:
-// "main.worker" is "worker", "main.main.func1" is "main (a function literal)", other
-// packages' functions keep their package.
-func displayName(fn string) string {
-	rest, ok := strings.CutPrefix(fn, "main.")
-	if !ok {
-		return fn
-	}
-	if isLiteral(rest) {
-		return literal.ReplaceAllString(rest, "") + " (a function literal)"
-	}
-	return rest
 }

@@ -1,10 +1,17 @@
 package timeline
 
 import (
+	"bytes"
+	"encoding/json"
+	"flag"
 	"os"
 	"slices"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
+
+var update = flag.Bool("update", false, "rewrite testdata/dining-deadlock.json")
 
 // testdata/dining-deadlock.trace is the trace of lessons/dining-deadlock/main.go, written
 // by "go run ./tools/run -trace FILE"; the virtual clock's origin is one second.
@@ -19,27 +26,63 @@ func TestDeadlockTrace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var names []string
-	for _, g := range tl.Goroutines {
-		names = append(names, g.Name)
+	// main, then the four diners started by wg.Go, each with the program functions it
+	// runs (the runner names them after those: site/js/goroutine-name.test.js reads
+	// testdata/dining-deadlock.json); no row for the runtime's or the tracer's goroutines.
+	type row struct {
+		ID     uint64
+		Func   string
+		Frames []string
 	}
-	// main, then the four diners started by wg.Go, named after the functions they run;
-	// no row for the runtime's or the tracer's goroutines.
-	want := []string{"main", "noodlesFirst", "forkFirst", "noodlesFirst", "forkFirst"}
-	if !slices.Equal(names, want) {
-		t.Fatalf("rows %v, want %v", names, want)
+	var rows []row
+	for _, g := range tl.Goroutines {
+		rows = append(rows, row{g.ID, g.Func, g.Frames})
+	}
+	wg := "sync.(*WaitGroup).Go.func1"
+	want := []row{
+		{1, "main.main", []string{"main.main"}},
+		{10, wg, []string{"main.main.func1", "main.noodlesFirst"}},
+		{11, wg, []string{"main.main.func2", "main.forkFirst"}},
+		{12, wg, []string{"main.main.func3", "main.noodlesFirst"}},
+		{13, wg, []string{"main.main.func4", "main.forkFirst"}},
+	}
+	if diff := cmp.Diff(want, rows); diff != "" {
+		t.Fatalf("rows (-want +got):\n%s", diff)
 	}
 	for _, g := range tl.Goroutines[1:] {
 		if g.CreatedLine < 37 || g.CreatedLine > 40 || g.CreatedBy != 1 {
-			t.Errorf("%s: created at line %d by %d, want lines 37-40 by goroutine 1", g.Name, g.CreatedLine, g.CreatedBy)
+			t.Errorf("%s: created at line %d by %d, want lines 37-40 by goroutine 1", g.Func, g.CreatedLine, g.CreatedBy)
 		}
 		last := g.Spans[len(g.Spans)-1]
 		if last.State != Blocked || last.Reason != Mutex || last.Wait != "sync.(*Mutex).Lock" || last.End != tl.End {
-			t.Errorf("%s ends %+v, want blocked in sync.(*Mutex).Lock to the end", g.Name, last)
+			t.Errorf("goroutine %d ends %+v, want blocked in sync.(*Mutex).Lock to the end", g.ID, last)
 		}
 	}
 	if tl.Spans == 0 || tl.End <= 0 {
 		t.Errorf("spans %d, end %v", tl.Spans, tl.End)
+	}
+	// The timeline as the page receives it, for the JavaScript tests.
+	got, err := json.MarshalIndent(tl, "", "\t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	const golden = "testdata/dining-deadlock.json"
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if saved, err := os.ReadFile(golden); err != nil || !bytes.Equal(saved, got) {
+		t.Errorf("%s is not the timeline of the trace (%v); rewrite it with go test ./wasm/timeline -update", golden, err)
+	}
+}
+
+// TestReasons checks that Reasons lists every Reason constant once, for the check that
+// the page has a colour and words for each (tools/internal/contract).
+func TestReasons(t *testing.T) {
+	if len(Reasons) != len(slices.Compact(slices.Sorted(slices.Values(Reasons)))) {
+		t.Errorf("Reasons repeats a reason: %v", Reasons)
 	}
 }
 
@@ -49,15 +92,3 @@ func TestNotATrace(t *testing.T) {
 	}
 }
 
-func TestDisplayName(t *testing.T) {
-	for fn, want := range map[string]string{
-		"main.worker":                "worker",
-		"time.goFunc":                "time.goFunc",
-		"sync.(*WaitGroup).Go.func1": "sync.(*WaitGroup).Go.func1",
-		"main.(*pool).run":           "(*pool).run",
-	} {
-		if got := displayName(fn); got != want {
-			t.Errorf("displayName(%q) = %q, want %q", fn, got, want)
-		}
-	}
-}

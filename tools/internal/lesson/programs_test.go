@@ -71,7 +71,7 @@ func runPrograms(t *testing.T, lessons []*lesson.Lesson, b *gobuild.Builder, run
 				if err != nil {
 					t.Fatalf("building %s: %v", p.Path, err)
 				}
-				opts := noderun.Options{FilesDir: filepath.Join(l.Dir, "files"), Origin: origin}
+				opts := noderun.Options{FilesDir: filepath.Join(l.Dir, "files"), Origin: origin, Timeline: true}
 				if p.Stdin != nil {
 					opts.Stdin = strings.TrimSuffix(p.Path, ".go") + ".in"
 				}
@@ -120,7 +120,7 @@ func TestProgramOutputWithBrowserToolchain(t *testing.T) {
 	var jobs []noderun.Job
 	for _, l := range selectedLessons(t) {
 		for _, p := range l.Programs {
-			job := noderun.Job{Source: p.Path, Files: filepath.Join(l.Dir, "files"), Origin: origin}
+			job := noderun.Job{Source: p.Path, Files: filepath.Join(l.Dir, "files"), Origin: origin, Timeline: true}
 			if _, err := os.Stat(job.Files); err != nil {
 				job.Files = ""
 			}

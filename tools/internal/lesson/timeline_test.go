@@ -18,12 +18,13 @@ import (
 // follow each other.
 func checkTimeline(t *testing.T, name string, events []noderun.Event) {
 	t.Helper()
-	last := events[len(events)-1]
-	deadlocked := slices.ContainsFunc(events, func(e noderun.Event) bool { return e.Kind == "deadlock" })
-	if last.Kind != "exit" || (last.Status != 0 && !deadlocked) {
+	exit := slices.IndexFunc(events, func(e noderun.Event) bool { return e.Kind == noderun.KindExit })
+	deadlocked := slices.ContainsFunc(events, func(e noderun.Event) bool { return e.Kind == noderun.KindDeadlock })
+	if exit < 0 || (events[exit].Status != 0 && !deadlocked) {
 		return
 	}
-	tl, err := noderun.Timeline(events)
+	last := events[exit]
+	tl, _, err := noderun.Timeline(events)
 	if err != nil {
 		t.Errorf("%s: %v", name, err)
 		return
@@ -61,11 +62,11 @@ func runTimeline(t *testing.T, program string) (*timeline.Timeline, []noderun.Ev
 	if err != nil {
 		t.Fatal(err)
 	}
-	events, err := runner.Run(context.Background(), wasm, noderun.Options{Source: path})
+	events, err := runner.Run(context.Background(), wasm, noderun.Options{Source: path, Timeline: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tl, err := noderun.Timeline(events)
+	tl, _, err := noderun.Timeline(events)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +131,7 @@ func TestTimingLessonTimeline(t *testing.T) {
 // diners of the cycle are blocked on a mutex at the lines the diagnosis names, to the end.
 func TestDeadlockTimeline(t *testing.T) {
 	tl, events := runTimeline(t, "dining-deadlock/main.go")
-	i := slices.IndexFunc(events, func(e noderun.Event) bool { return e.Kind == "deadlock" })
+	i := slices.IndexFunc(events, func(e noderun.Event) bool { return e.Kind == noderun.KindDeadlock })
 	if i < 0 {
 		t.Fatal("no deadlock event")
 	}

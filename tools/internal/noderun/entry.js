@@ -1,15 +1,18 @@
-// runner.js is the Node entry of the Node runner: it runs one Go wasm program through
-// the browser's own host (site/js/host.js) and prints every event as one JSON line.
+// entry.js is the Node runner's entry point (bundled as runner.cjs): it runs one Go wasm
+// program through the browser's own host (site/js/host.js) and prints every event as one
+// JSON line.
 //
 //   node runner.cjs --wasm prog.wasm [--files DIR] [--clock virtual|real] [--stdin FILE|-]
-//                   [--origin URL] [--source-of main.go]
+//                   [--origin URL] [--source-of main.go] [--timeline-reader timeline.wasm]
 //   node runner.cjs --toolchain DIR --source main.go [same options]
 //   node runner.cjs --toolchain DIR --batch jobs.json
 //
 // With --toolchain, the source is compiled and linked first by the toolchain the browser
-// uses (compile.wasm and link.wasm, see toolchain.js), printing its events. A batch runs
-// several jobs ({source, files, stdin, origin, clock}) with one warm toolchain; each event
-// then carries the index of its job as "job".
+// uses (compile.wasm and link.wasm, see toolchain.js), printing its build events. A batch
+// runs several jobs ({source, files, stdin, origin, clock, timeline}) with one warm toolchain; each
+// event then carries the index of its job as "job". With --timeline-reader (wasm/timeline
+// compiled to WebAssembly), the run's "timeline" event follows its exit, made as the
+// page's runner worker makes it (timeline-event.js).
 //
 // Standard input is delivered the way a learner types it: one line each time the program
 // waits for input. With a file, end of file follows its last line; with "-", lines come
@@ -18,11 +21,16 @@ import { readFileSync, readdirSync, writeSync } from "node:fs";
 import { join, relative } from "node:path";
 import process from "node:process";
 import { createInterface } from "node:readline";
-import { startProgram, withMemoryLimit } from "../../../site/js/host.js";
+import { startProgram } from "../../../site/js/host.js";
+import { withMemoryLimit } from "../../../site/js/memory-limit.js";
 import { Toolchain } from "../../../site/js/toolchain.js";
+import { Kind } from "../../../site/js/events.js";
+import { GoFunctions } from "../../../site/js/bridge.js";
+import { goFunction } from "../../../site/js/go-function.js";
+import { TimelineMaker } from "../../../site/js/timeline-event.js";
 
 function parseArgs(argv) {
-  const opts = { clock: "virtual", files: "", stdin: "", wasm: "", origin: "", toolchain: "", source: "", batch: "", sourceOf: "" };
+  const opts = { clock: "virtual", files: "", stdin: "", wasm: "", origin: "", toolchain: "", source: "", batch: "", sourceOf: "", timelineReader: "" };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, "").replace(/-(\w)/g, (_, c) => c.toUpperCase());
     if (!(key in opts) || i + 1 >= argv.length) throw new Error(`bad argument ${argv[i]}`);
@@ -75,17 +83,12 @@ function print(event) {
 }
 
 // runJob runs one program: built from source with the toolchain when one is given.
-async function runJob(job, toolchain, print) {
+async function runJob(job, toolchain, print, timelineReader) {
   let bytes;
   const source = job.source ? readFileSync(job.source, "utf8") : job.sourceOf ? readFileSync(job.sourceOf, "utf8") : "";
   if (toolchain) {
-    print({ kind: "build-start" });
-    const built = await toolchain.build(source);
-    if (!built.ok) {
-      print({ kind: "compile-error", diagnostics: built.diagnostics, output: built.output });
-      return;
-    }
-    print({ kind: "build-done", compileMs: built.compileMs, linkMs: built.linkMs, cached: !!built.cached });
+    const built = await toolchain.buildWithEvents(source, print);
+    if (!built.ok) return;
     bytes = built.wasm;
   } else {
     bytes = readFileSync(job.wasm);
@@ -93,14 +96,18 @@ async function runJob(job, toolchain, print) {
   const module = await WebAssembly.compile(withMemoryLimit(bytes));
   const input = stdinLines(job.stdin);
   let run;
+  const timeline = timelineReader ? new TimelineMaker(timelineReader, () => {}) : null;
   const emit = (event) => {
     print(event);
-    if (event.kind === "stdin-wait") {
+    timeline?.add(event);
+    if (event.kind === Kind.StdinWait) {
       input.next((line) => (line === null ? run.closeStdin() : run.writeStdin(line)));
     }
   };
   run = startProgram(module, { files: readTree(job.files), clock: job.clock || "virtual", origin: job.origin, source, emit });
   await run.done;
+  const made = await timeline?.done;
+  if (made) print(made);
 }
 
 async function main() {
@@ -110,18 +117,21 @@ async function main() {
     toolchain = new Toolchain({ load: async (path) => readFileSync(join(opts.toolchain, path)) });
     await toolchain.init();
   }
+  const reader = opts.timelineReader
+    ? () => goFunction(opts.timelineReader, GoFunctions.timeline, async (path) => readFileSync(path))
+    : null;
   if (opts.batch) {
     const jobs = JSON.parse(readFileSync(opts.batch, "utf8"));
     for (const [i, job] of jobs.entries()) {
-      await runJob(job, toolchain, (event) => print({ ...event, job: i }));
+      await runJob(job, toolchain, (event) => print({ ...event, job: i }), job.timeline ? reader : null);
     }
   } else {
-    await runJob(opts, toolchain, print);
+    await runJob(opts, toolchain, print, reader);
   }
   process.exit(0);
 }
 
 main().catch((err) => {
-  print({ kind: "error", message: String(err && err.message ? err.message : err) });
+  print({ kind: Kind.Error, message: String(err && err.message ? err.message : err) });
   process.exit(1);
 });

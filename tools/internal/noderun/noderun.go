@@ -1,6 +1,6 @@
 // Package noderun runs compiled Go programs under Node through the browser's own host
-// (site/js/host.js, bundled with runner.js), and reads back the same events the page
-// receives. Lesson tests and benchmarks use it; so does the "run" command.
+// (site/js/host.js, bundled with entry.js), and reads back the same events the page
+// receives (events.go). Lesson tests and benchmarks use it; so does the "run" command.
 //
 // It is not for: compiling programs (package gobuild) or serving pages.
 package noderun
@@ -19,62 +19,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"goconcurrency.dev/playground/tools/internal/bundle"
 	"goconcurrency.dev/playground/wasm/timeline"
 )
-
-// Event is one event of the stream documented in site/js/events.js.
-type Event struct {
-	Kind        string       `json:"kind"`
-	Body        string       `json:"body,omitempty"`
-	T           float64      `json:"t,omitempty"`
-	Clock       string       `json:"clock,omitempty"`
-	Status      int          `json:"status,omitempty"`
-	Elapsed     float64      `json:"elapsed,omitempty"`
-	Reason      string       `json:"reason,omitempty"`
-	Message     string       `json:"message,omitempty"`
-	Output      string       `json:"output,omitempty"`      // compile-error
-	Diagnostics []Diagnostic `json:"diagnostics,omitempty"` // compile-error
-	CompileMs   float64      `json:"compileMs,omitempty"`   // build-done
-	LinkMs      float64      `json:"linkMs,omitempty"`      // build-done
-	Job         int          `json:"job"`                   // batch runs: the job's index
-	Report      string       `json:"report,omitempty"`      // deadlock: the runtime's text
-	Summary     []string     `json:"summary,omitempty"`     // deadlock: in sentences
-	Goroutines  []Goroutine  `json:"goroutines,omitempty"`  // deadlock
-	Line        int          `json:"line,omitempty"`        // panic
-	Data        []byte       `json:"data,omitempty"`        // trace: the execution trace
-	Origin      float64      `json:"origin,omitempty"`      // trace: trace clock (ns) at time 0
-	Missing     string       `json:"missing,omitempty"`     // trace: why there is none
-}
-
-// Goroutine is one blocked goroutine of a deadlock event.
-type Goroutine struct {
-	ID        int       `json:"id"`
-	Name      string    `json:"name"`
-	Wait      string    `json:"wait"`
-	Line      int       `json:"line"`
-	StartLine int       `json:"startLine"`
-	Holds     []LockUse `json:"holds"`
-	Wants     *LockUse  `json:"wants"`
-}
-
-// LockUse is a lock a goroutine holds or wants, named as the program names it.
-type LockUse struct {
-	Name   string `json:"name"`
-	Line   int    `json:"line"`
-	HeldBy []int  `json:"heldBy,omitempty"`
-}
-
-// Diagnostic is one compiler message.
-type Diagnostic struct {
-	File    string `json:"file"`
-	Line    int    `json:"line"`
-	Col     int    `json:"col"`
-	Message string `json:"message"`
-}
 
 // Job is one program of a batch built by the in-browser toolchain.
 type Job struct {
@@ -83,6 +35,8 @@ type Job struct {
 	Stdin  string `json:"stdin,omitempty"` // input lines file
 	Origin string `json:"origin,omitempty"`
 	Clock  string `json:"clock,omitempty"`
+	// Timeline asks for the run's timeline event after its exit (see Options.Timeline).
+	Timeline bool `json:"timeline,omitempty"`
 }
 
 // Options configure one run.
@@ -93,31 +47,60 @@ type Options struct {
 	Stdin    string        // a file of input lines, "-" for this process's input, "" for none
 	Origin   string        // given to the program as PLAYGROUND_ORIGIN, for same-origin fetches
 	Timeout  time.Duration // real time allowed; default one minute
+	Timeline bool          // read the trace into a "timeline" event after exit, as the page does
 	OnEvent  func(Event)   // called as events arrive; may be nil
 }
 
 // Runner runs programs with a bundled Node entry.
 type Runner struct {
 	Script string // the bundled runner.cjs
+	// reader is the trace reader (wasm/timeline/cmd) compiled to WebAssembly, built the
+	// first time a run asks for its timeline.
+	reader func() (string, error)
 }
 
 // New bundles the Node runner into buildDir and returns a Runner using it.
 func New(root, buildDir string) (*Runner, error) {
-	// Several test processes may bundle at once: write privately, then rename into place.
 	script := filepath.Join(buildDir, "node", "runner.cjs")
-	tmp := fmt.Sprintf("%s.%d.tmp", script, os.Getpid())
-	err := bundle.Node(root, []bundle.Entry{{Source: "tools/internal/noderun/runner.js", Output: tmp}})
+	err := privately(script, func(tmp string) error {
+		return bundle.Node(root, []bundle.Entry{{Source: "tools/internal/noderun/entry.js", Output: tmp}})
+	})
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Rename(tmp, script); err != nil {
-		return nil, err
-	}
-	return &Runner{Script: script}, nil
+	r := &Runner{Script: script}
+	r.reader = sync.OnceValues(func() (string, error) {
+		out := filepath.Join(buildDir, "node", "timeline.wasm")
+		err := privately(out, func(tmp string) error {
+			cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", tmp, "./wasm/timeline/cmd")
+			cmd.Dir, cmd.Env = root, append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+			if msg, err := cmd.CombinedOutput(); err != nil {
+				return fmt.Errorf("building the trace reader: %v\n%s", err, msg)
+			}
+			return nil
+		})
+		return out, err
+	})
+	return r, nil
 }
 
-// Run runs the wasm program at path and returns its events. The last event is "exit" or
-// "error" unless the run timed out, which is reported as an error.
+// privately writes a file with write(tmp) and renames it into place, so that several test
+// processes may write the same file at once.
+func privately(path string, write func(tmp string) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp := fmt.Sprintf("%s.%d.tmp", path, os.Getpid())
+	if err := write(tmp); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// Run runs the wasm program at path and returns its events. The run ends with an exit or
+// error event (and with Options.Timeline, a timeline event after the exit) unless it
+// timed out, which is reported as an error.
 func (r *Runner) Run(ctx context.Context, wasm string, opts Options) ([]Event, error) {
 	if opts.Timeout == 0 {
 		opts.Timeout = time.Minute
@@ -141,6 +124,13 @@ func (r *Runner) Run(ctx context.Context, wasm string, opts Options) ([]Event, e
 	}
 	if opts.Source != "" {
 		args = append(args, "--source-of", opts.Source)
+	}
+	if opts.Timeline {
+		reader, err := r.reader()
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, "--timeline-reader", reader)
 	}
 	cmd := exec.CommandContext(ctx, "node", args...)
 	cmd.Env = append(os.Environ(), "TZ=UTC")
@@ -173,7 +163,7 @@ func (r *Runner) Run(ctx context.Context, wasm string, opts Options) ([]Event, e
 	if werr != nil {
 		return events, fmt.Errorf("node: %v\n%s", werr, stderr.Bytes())
 	}
-	if len(events) == 0 || (events[len(events)-1].Kind != "exit" && events[len(events)-1].Kind != "error") {
+	if !slices.ContainsFunc(events, func(e Event) bool { return e.Kind.Final() }) {
 		return events, errors.New("the run ended without an exit event")
 	}
 	return events, nil
@@ -194,7 +184,15 @@ func (r *Runner) RunBatch(ctx context.Context, toolchainDir string, jobs []Job, 
 		return nil, err
 	}
 	f.Close()
-	cmd := exec.CommandContext(ctx, "node", r.Script, "--toolchain", toolchainDir, "--batch", f.Name())
+	args := []string{r.Script, "--toolchain", toolchainDir, "--batch", f.Name()}
+	if slices.ContainsFunc(jobs, func(j Job) bool { return j.Timeline }) {
+		reader, err := r.reader()
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, "--timeline-reader", reader)
+	}
+	cmd := exec.CommandContext(ctx, "node", args...)
 	cmd.Env = append(os.Environ(), "TZ=UTC")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -237,24 +235,24 @@ func Transcript(events []Event) string {
 	var b strings.Builder
 	for _, e := range events {
 		switch e.Kind {
-		case "stdout", "stderr", "stdin":
+		case KindStdout, KindStderr, KindStdin:
 			b.WriteString(e.Body)
-		case "deadlock":
+		case KindDeadlock:
 			b.WriteString(e.Report)
-		case "truncated":
+		case KindTruncated:
 			ensureNewline(&b)
 			fmt.Fprintf(&b, "[output truncated: %s]\n", e.Reason)
-		case "exit":
+		case KindExit:
 			ensureNewline(&b)
 			if e.Status == 0 {
 				b.WriteString("Program exited.\n")
 			} else {
 				fmt.Fprintf(&b, "Program exited: status %d.\n", e.Status)
 			}
-		case "error":
+		case KindError:
 			ensureNewline(&b)
 			fmt.Fprintf(&b, "Error: %s\n", e.Message)
-		case "compile-error":
+		case KindCompileError:
 			ensureNewline(&b)
 			b.WriteString(e.Output)
 			b.WriteString("Build failed.\n")
@@ -269,48 +267,20 @@ func ensureNewline(b *strings.Builder) {
 	}
 }
 
-// Timeline builds the goroutine timeline from a run's trace event, as the page does.
-func Timeline(events []Event) (*timeline.Timeline, error) {
+// Timeline returns the goroutine timeline of a run made with Options.Timeline, from its
+// timeline event, and the run's output lines on the same time axis.
+func Timeline(events []Event) (*timeline.Timeline, []TimedLine, error) {
 	for _, e := range events {
-		if e.Kind != "trace" {
-			continue
-		}
-		if e.Missing != "" {
-			return nil, fmt.Errorf("no trace: %s", e.Missing)
-		}
-		return timeline.Build(e.Data, e.Origin)
-	}
-	return nil, errors.New("the run produced no trace event")
-}
-
-// TimedLine is one line of output and when it was written (milliseconds since start).
-type TimedLine struct {
-	T    float64 `json:"t"`
-	Text string  `json:"text"`
-}
-
-// OutputLines splits a run's output into lines, each at the time its first byte was
-// written, as the timeline places them.
-func OutputLines(events []Event) []TimedLine {
-	var out []TimedLine
-	open := false
-	for _, e := range events {
-		if e.Kind != "stdout" && e.Kind != "stderr" {
-			continue
-		}
-		for _, part := range strings.SplitAfter(e.Body, "\n") {
-			if part == "" {
-				continue
-			}
-			if open {
-				out[len(out)-1].Text += strings.TrimSuffix(part, "\n")
-			} else {
-				out = append(out, TimedLine{T: e.T, Text: strings.TrimSuffix(part, "\n")})
-			}
-			open = !strings.HasSuffix(part, "\n")
+		switch {
+		case e.Kind == KindTrace && e.Missing != "":
+			return nil, nil, fmt.Errorf("no trace: %s", e.Missing)
+		case e.Kind == KindTimeline && e.Error != "":
+			return nil, nil, fmt.Errorf("no timeline: %s", e.Error)
+		case e.Kind == KindTimeline:
+			return e.Timeline, e.Lines, nil
 		}
 	}
-	return out
+	return nil, nil, errors.New("the run produced no timeline event (run it with Options.Timeline)")
 }
 
 var hexNumber = regexp.MustCompile(`0x[0-9a-f]+`)

@@ -59,15 +59,15 @@ func TestBrowserToolchainReportsCompileErrors(t *testing.T) {
 	}
 	last := func(i int) noderun.Event { return results[i][len(results[i])-1] }
 	for i, c := range cases[:2] {
-		if e := last(i); e.Kind != "compile-error" || !cmp.Equal(e.Diagnostics, c.want) {
+		if e := last(i); e.Kind != noderun.KindCompileError || !cmp.Equal(e.Diagnostics, c.want) {
 			t.Errorf("%s: got %s %+v, want compile-error %+v", c.name, e.Kind, e.Diagnostics, c.want)
 		}
 	}
-	if e := last(2); e.Kind != "compile-error" || len(e.Diagnostics) != 1 || e.Diagnostics[0].Line != 5 ||
+	if e := last(2); e.Kind != noderun.KindCompileError || len(e.Diagnostics) != 1 || e.Diagnostics[0].Line != 5 ||
 		!strings.HasPrefix(e.Diagnostics[0].Message, "package os/exec is not available in the playground") {
 		t.Errorf("unavailable package: %+v", e)
 	}
-	if e := last(3); e.Kind != "compile-error" || len(e.Diagnostics) != 1 ||
+	if e := last(3); e.Kind != noderun.KindCompileError || len(e.Diagnostics) != 1 ||
 		!strings.Contains(e.Diagnostics[0].Message, "not in the standard library") {
 		t.Errorf("non-standard package: %+v", e)
 	}
@@ -89,7 +89,7 @@ func TestBrowserToolchainReportsCompileErrors(t *testing.T) {
 	// And the build events say what was built.
 	var kinds []string
 	for _, e := range results[4] {
-		kinds = append(kinds, e.Kind)
+		kinds = append(kinds, string(e.Kind))
 	}
 	if !strings.HasPrefix(strings.Join(kinds, " "), "build-start build-done start") {
 		t.Errorf("events: %v", kinds)

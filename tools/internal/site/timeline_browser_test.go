@@ -60,8 +60,31 @@ func TestTimelineShowsOverlappingSleeps(t *testing.T) {
 	if rows := eval[int](t, ctx, `window.playground.timeline.data.goroutines.length`); rows != 4 {
 		t.Errorf("want 4 rows (main and three jobs), got %d", rows)
 	}
-	if ms := eval[float64](t, ctx, `window.playground.timeline.lastDrawMs`); ms <= 0 {
-		t.Errorf("draw time %v", ms)
+	// Each job's row is painted with its sleep bar across nearly the whole run: count the
+	// coloured pixels (the bars; the background and labels are greys) along its middle.
+	painted := eval[[]float64](t, ctx, `(() => {
+		const view = window.playground.timeline;
+		const canvas = document.querySelector("figure[aria-label=Timeline] canvas");
+		const dpr = canvas.width / canvas.getBoundingClientRect().width;
+		const x0 = Math.ceil(view.plotLeft * dpr), x1 = canvas.width - Math.ceil(12 * dpr);
+		const ctx = canvas.getContext("2d");
+		return view.data.goroutines.map((g, i) => {
+			if (g.name === "main") return -1;
+			const px = ctx.getImageData(x0, Math.round(view.rowMiddle(i) * dpr), x1 - x0, 1).data;
+			let coloured = 0;
+			for (let p = 0; p < px.length; p += 4) {
+				if (Math.max(px[p], px[p + 1], px[p + 2]) - Math.min(px[p], px[p + 1], px[p + 2]) > 40) coloured++;
+			}
+			return coloured / (px.length / 4);
+		}).filter((f) => f >= 0);
+	})()`)
+	if len(painted) != 3 {
+		t.Errorf("want 3 job rows drawn, got %v", painted)
+	}
+	for i, f := range painted {
+		if f < 0.8 {
+			t.Errorf("job row %d: %.0f%% of the plot is painted along its middle, want a sleep bar across at least 80%%", i, f*100)
+		}
 	}
 
 	do(t, ctx, chromedp.Click(chromedp.CSS("#tab-serial")), chromedp.Click(chromedp.CSS("button.run")))
