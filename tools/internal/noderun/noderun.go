@@ -84,6 +84,18 @@ func New(root, buildDir string) (*Runner, error) {
 	return r, nil
 }
 
+// withReader adds the trace reader to the runner's arguments when a timeline is wanted.
+func (r *Runner) withReader(args []string, want bool) ([]string, error) {
+	if !want {
+		return args, nil
+	}
+	reader, err := r.reader()
+	if err != nil {
+		return nil, err
+	}
+	return append(args, "--timeline-reader", reader), nil
+}
+
 // privately writes a file with write(tmp) and renames it into place, so that several test
 // processes may write the same file at once.
 func privately(path string, write func(tmp string) error) error {
@@ -125,12 +137,9 @@ func (r *Runner) Run(ctx context.Context, wasm string, opts Options) ([]Event, e
 	if opts.Source != "" {
 		args = append(args, "--source-of", opts.Source)
 	}
-	if opts.Timeline {
-		reader, err := r.reader()
-		if err != nil {
-			return nil, err
-		}
-		args = append(args, "--timeline-reader", reader)
+	args, err := r.withReader(args, opts.Timeline)
+	if err != nil {
+		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, "node", args...)
 	cmd.Env = append(os.Environ(), "TZ=UTC")
@@ -185,12 +194,9 @@ func (r *Runner) RunBatch(ctx context.Context, toolchainDir string, jobs []Job, 
 	}
 	f.Close()
 	args := []string{r.Script, "--toolchain", toolchainDir, "--batch", f.Name()}
-	if slices.ContainsFunc(jobs, func(j Job) bool { return j.Timeline }) {
-		reader, err := r.reader()
-		if err != nil {
-			return nil, err
-		}
-		args = append(args, "--timeline-reader", reader)
+	args, err = r.withReader(args, slices.ContainsFunc(jobs, func(j Job) bool { return j.Timeline }))
+	if err != nil {
+		return nil, err
 	}
 	cmd := exec.CommandContext(ctx, "node", args...)
 	cmd.Env = append(os.Environ(), "TZ=UTC")
