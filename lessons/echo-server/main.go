@@ -3,14 +3,19 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"net"
 	"strings"
 	"sync"
 )
 
+// addr is where the server listens. In the browser, Go's network is in memory, inside
+// this program; on your own machine the same code opens a real TCP port.
+const addr = "127.0.0.1:7000"
+
 // handle serves one client: read a line, send it back in capitals, repeat.
-// It only sees a net.Conn, so it works unchanged over TCP.
+// It only sees a net.Conn, so it works over any kind of connection.
 func handle(conn net.Conn, id int) {
 	defer conn.Close()
 	in := bufio.NewScanner(conn)
@@ -25,8 +30,11 @@ func serve(ln net.Listener) {
 	var handlers sync.WaitGroup
 	defer handlers.Wait() // after the listener closes, let open connections finish
 	for id := 1; ; id++ {
-		conn, err := ln.Accept() // parks this goroutine until a client arrives
+		conn, err := ln.Accept() // parks this goroutine until a client connects
 		if err != nil {
+			if !errors.Is(err, net.ErrClosed) {
+				fmt.Println("server:", err)
+			}
 			return // the listener was closed
 		}
 		fmt.Printf("server: connection %d accepted\n", id)
@@ -34,9 +42,9 @@ func serve(ln net.Listener) {
 	}
 }
 
-// client connects with dial, says hello twice, and prints each reply.
-func client(dial func() (net.Conn, error), name string) {
-	conn, err := dial()
+// client connects, says hello twice, and prints each reply.
+func client(name string) {
+	conn, err := net.Dial("tcp", addr)
 	if err != nil {
 		fmt.Println(name, "could not connect:", err)
 		return
@@ -51,70 +59,24 @@ func client(dial func() (net.Conn, error), name string) {
 }
 
 func main() {
-	// On your own machine: ln, err := net.Listen("tcp", ":8000"), and the
-	// clients dial with func() (net.Conn, error) { return net.Dial("tcp", "localhost:8000") }.
-	ln := newPipeListener()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		fmt.Println("listen:", err)
+		return
+	}
+	fmt.Println("server: listening on", ln.Addr())
 	stopped := make(chan struct{})
 	go func() {
 		serve(ln)
 		close(stopped)
 	}()
 
-	var wg sync.WaitGroup
+	var clients sync.WaitGroup
 	for _, name := range []string{"ann", "bob", "cy"} {
-		wg.Go(func() { client(ln.Dial, name) })
+		clients.Go(func() { client(name) })
 	}
-	wg.Wait()
+	clients.Wait()
 	ln.Close() // stop accepting...
 	<-stopped  // ...and wait until every connection is closed
 	fmt.Println("server stopped")
 }
-
-// The browser has no sockets, so the program brings its own listener.
-
-// pipeListener is a net.Listener without sockets. Dial makes an in-memory
-// connection with net.Pipe, keeps one end and hands the other to Accept.
-type pipeListener struct {
-	conns     chan net.Conn
-	done      chan struct{}
-	closeOnce sync.Once
-}
-
-func newPipeListener() *pipeListener {
-	return &pipeListener{conns: make(chan net.Conn), done: make(chan struct{})}
-}
-
-// Accept waits for the next Dial, like a TCP listener waits for a client.
-func (l *pipeListener) Accept() (net.Conn, error) {
-	select {
-	case c := <-l.conns:
-		return c, nil
-	case <-l.done:
-		return nil, net.ErrClosed
-	}
-}
-
-// Dial connects a new client and returns the client's end of the pipe.
-func (l *pipeListener) Dial() (net.Conn, error) {
-	server, client := net.Pipe()
-	select {
-	case l.conns <- server:
-		return client, nil
-	case <-l.done:
-		return nil, net.ErrClosed
-	}
-}
-
-func (l *pipeListener) Close() error {
-	l.closeOnce.Do(func() { close(l.done) })
-	return nil
-}
-
-func (l *pipeListener) Addr() net.Addr { return pipeAddr{} }
-
-type pipeAddr struct{}
-
-func (pipeAddr) Network() string { return "pipe" }
-func (pipeAddr) String() string  { return "in-memory" }
-
-var _ net.Listener = (*pipeListener)(nil) // the compiler checks the interface

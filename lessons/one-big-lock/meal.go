@@ -1,5 +1,6 @@
-// The dining table with a single lock around the whole meal. A diner can no longer
-// hold one thing while waiting for another, so the deadlock is gone.
+// One lock around the whole meal. The diners still reach for the noodles and the
+// fork in different orders, but there is only one thing left to wait for, the table,
+// so no cycle can form. Each diner reports how long it waited for it.
 package main
 
 import (
@@ -8,31 +9,36 @@ import (
 	"time"
 )
 
-var table sync.Mutex // guards the noodles and the fork together
+var (
+	table  sync.Mutex    // guards the noodles, the fork and waited, all together
+	waited time.Duration // the diners' waiting time, added up
+)
 
-func noodlesFirst(name string) {
+// dine is the whole meal, whichever order a diner takes things in.
+func dine(start time.Time, name, first, second string) {
+	arrived := time.Now()
 	table.Lock()
 	defer table.Unlock()
-	fmt.Println(name, "takes the noodles, then the fork")
+	wait := time.Since(arrived).Round(time.Millisecond)
+	waited += wait
+	fmt.Printf("%-5v %s waited %v for the table, takes the %s, then the %s\n",
+		time.Since(start).Round(time.Millisecond), name, wait, first, second)
 	time.Sleep(100 * time.Millisecond) // eating
-	fmt.Println(name, "has eaten")
-}
-
-func forkFirst(name string) {
-	table.Lock()
-	defer table.Unlock()
-	fmt.Println(name, "takes the fork, then the noodles")
-	time.Sleep(100 * time.Millisecond)
-	fmt.Println(name, "has eaten")
 }
 
 func main() {
+	diners := []struct{ name, first, second string }{
+		{"Ada", "noodles", "fork"},
+		{"Ben", "fork", "noodles"},
+		{"Cai", "noodles", "fork"},
+		{"Dee", "fork", "noodles"},
+	}
 	start := time.Now()
 	var wg sync.WaitGroup
-	wg.Go(func() { noodlesFirst("Ada") })
-	wg.Go(func() { forkFirst("Ben") })
-	wg.Go(func() { noodlesFirst("Cai") })
-	wg.Go(func() { forkFirst("Dee") })
+	for _, d := range diners {
+		wg.Go(func() { dine(start, d.name, d.first, d.second) })
+	}
 	wg.Wait()
-	fmt.Println("four meals of 100ms took", time.Since(start).Round(time.Millisecond))
+	fmt.Printf("%d meals of 100ms took %v\n", len(diners), time.Since(start).Round(time.Millisecond))
+	fmt.Println("time spent waiting for the table:", waited)
 }

@@ -1,6 +1,7 @@
-// The diners again. Python's cure was one reentrant lock under two names, so that
-// "take the noodles" and "take the fork" lock the same thing. In Go: one mutex,
-// locked once per meal; taking the noodles and the fork are helpers that assume it.
+// The diners again. Python's cure was one reentrant lock under two names,
+// noodle_lock = fork_lock = RLock(), so that a diner's second acquire only counts
+// up. In Go the two names stay, but they are one mutex, locked once per meal: the
+// second grab is a helper that expects the lock to be held already.
 package main
 
 import (
@@ -11,22 +12,25 @@ import (
 
 var table sync.Mutex // guards the noodles and the fork
 
+// noodles and fork are two names for the same lock, like the Python RLock.
+var noodles, fork = &table, &table
+
 // takeNoodlesLocked and takeForkLocked: the caller must hold table.
 func takeNoodlesLocked(name string) { fmt.Println(name, "has the noodles") }
 func takeForkLocked(name string)    { fmt.Println(name, "has the fork") }
 
 func noodlesFirst(name string) {
-	table.Lock()
-	defer table.Unlock()
+	noodles.Lock() // this locks the table, and so the fork as well
+	defer noodles.Unlock()
 	takeNoodlesLocked(name)
 	time.Sleep(100 * time.Millisecond)
-	takeForkLocked(name)
+	takeForkLocked(name) // no fork.Lock(): it is the lock we already hold
 	fmt.Println(name, "eats")
 }
 
 func forkFirst(name string) {
-	table.Lock()
-	defer table.Unlock()
+	fork.Lock()
+	defer fork.Unlock()
 	takeForkLocked(name)
 	time.Sleep(100 * time.Millisecond)
 	takeNoodlesLocked(name)
