@@ -132,14 +132,20 @@ export class Toolchain {
   async buildUncached(source) {
     const m = this.manifest;
     const imports = scanImports(source);
-    const missing = imports.filter((im) => !m.packages[im.path] || !m.importable.includes(im.path) || im.path.startsWith("playground/"));
+    const missing = imports.filter((im) => !m.importable.includes(im.path));
     if (missing.length > 0) {
+      // The manifest says why a standard package is withheld; the standard library's
+      // internal and vendored packages need no entry.
+      const std = (p) => !p.split("/")[0].includes(".") && !p.startsWith("cmd/");
+      const internal = (p) => std(p) && /(^|\/)internal(\/|$)|^vendor\//.test(p);
+      const withheld = m.unavailable ?? {};
+      const reason = (p) => (Object.hasOwn(withheld, p) ? withheld[p] : internal(p) ? "it is internal to the standard library" : "");
       const diagnostics = missing.map((im) => ({
         file: "main.go",
         line: im.line,
         col: im.col,
-        message: m.packages[im.path] || !im.path.includes(".")
-          ? `package ${im.path} is not available in the playground (it offers: ${m.importable.join(", ")})`
+        message: reason(im.path)
+          ? `package ${im.path} is not available in the playground: ${reason(im.path)}`
           : `package ${im.path} is not in the standard library; the playground offers only standard packages`,
       }));
       return { ok: false, diagnostics, output: diagnostics.map(formatDiagnostic).join("\n") + "\n" };

@@ -1,7 +1,9 @@
 // Package toolchain builds the Go toolchain that runs in the browser: cmd/compile and
-// cmd/link compiled for js/wasm from the installed GOROOT, and the js/wasm archives of a
-// documented set of standard packages, each with the list of packages it needs. It writes
-// them with a manifest (manifest.json) that site/js/toolchain.js reads.
+// cmd/link compiled for js/wasm from the installed GOROOT (with only their wasm back ends,
+// see slim.go), and the js/wasm archives of every public standard package that builds and
+// works there (see Standard), each with the list of packages it needs. It writes them with
+// a manifest (manifest.json) that site/js/toolchain.js reads: the manifest's Importable is
+// the one list of what a program may import, and Unavailable says why the rest may not.
 //
 // It is not for: compiling programs natively (package gobuild) or running the tools.
 package toolchain
@@ -22,18 +24,6 @@ import (
 
 	"goconcurrency.dev/playground/tools/internal/gobuild"
 )
-
-// Packages is the standard library a program may import in the browser: what the lessons
-// use, what learners reach for, and a few cheap extras. Their dependencies come along.
-var Packages = []string{
-	"bufio", "bytes", "cmp", "container/heap", "container/list", "container/ring",
-	"context", "crypto/sha256", "encoding/base64", "encoding/binary", "encoding/hex",
-	"encoding/json", "errors", "fmt", "hash/fnv", "io", "io/fs", "iter", "log", "maps",
-	"math", "math/big", "math/bits", "math/rand", "math/rand/v2", "net", "net/http",
-	"os", "path", "path/filepath", "reflect", "regexp", "runtime", "runtime/debug",
-	"runtime/trace", "slices", "sort", "strconv", "strings", "sync", "sync/atomic",
-	"text/tabwriter", "time", "unicode", "unicode/utf8",
-}
 
 // File is one downloadable file of the toolchain.
 type File struct {
@@ -59,8 +49,9 @@ type Manifest struct {
 	Compile      File                `json:"compile"`
 	Link         File                `json:"link"`
 	Packages     map[string]*Package `json:"packages"`
-	Importable   []string            `json:"importable"` // Packages, for messages
-	ImportMap    map[string]string   `json:"importMap"`  // import path -> package built in its place
+	Importable   []string            `json:"importable"`  // what a program may import (Set.Importable)
+	Unavailable  map[string]string   `json:"unavailable"` // import path -> why not (Set.Unavailable)
+	ImportMap    map[string]string   `json:"importMap"`   // import path -> package built in its place
 	WorkDir      string              `json:"workDir"`
 	Injected     SourceFile          `json:"injected"` // the file every build adds to package main
 	CompileFlags []string            `json:"compileFlags"`
@@ -76,24 +67,21 @@ func Ensure(ctx context.Context, cacheRoot string) (string, error) {
 		return "", err
 	}
 	cached := filepath.Join(cacheRoot, version)
-	// What goes into the toolchain's files keys it: the package list, the build flags
-	// the manifest carries, and the playground's own packages.
-	h := sha256.New()
-	fmt.Fprintf(h, "%v\n%v\n%v\n%v\n%q\n", Packages, gobuild.CompileFlags, gobuild.LinkFlags, gobuild.ImportMap, gobuild.InjectedSource)
-	for _, p := range gobuild.PlaygroundPackages {
-		files, err := p.Sources(ctx)
-		if err != nil {
-			return "", err
-		}
-		fmt.Fprintln(h, p.ImportPath, gobuild.Hash(files))
+	in, err := gather(ctx)
+	if err != nil {
+		return "", err
 	}
-	dir := filepath.Join(cached, "site-"+hex.EncodeToString(h.Sum(nil)[:6]))
+	key, err := in.key(ctx)
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Join(cached, "site-"+key)
 	if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err == nil {
 		return dir, nil
 	}
 	tmp := fmt.Sprintf("%s.%d.tmp", dir, os.Getpid())
 	os.RemoveAll(tmp)
-	if _, err := Build(ctx, tmp, cached); err != nil {
+	if _, err := build(ctx, tmp, cached, in); err != nil {
 		return "", err
 	}
 	if err := os.Rename(tmp, dir); err != nil {
@@ -105,25 +93,82 @@ func Ensure(ctx context.Context, cacheRoot string) (string, error) {
 	return dir, nil
 }
 
+// inputs are what the toolchain's files are made from, besides the Go version: the
+// package set and the edited sources of the wasm-only tools.
+type inputs struct {
+	set      *Set
+	slim     []slimFile
+	slimHash string
+}
+
+func gather(ctx context.Context) (*inputs, error) {
+	set, err := Standard(ctx)
+	if err != nil {
+		return nil, err
+	}
+	goroot, err := goEnv("GOROOT")
+	if err != nil {
+		return nil, err
+	}
+	slim, hash, err := slimSources(goroot)
+	if err != nil {
+		return nil, err
+	}
+	return &inputs{set: set, slim: slim, slimHash: hash}, nil
+}
+
+// key names the toolchain's folder by everything that goes into its files: the package
+// set (importable and withheld, with reasons), the build flags the manifest carries, the
+// tools' edited sources and the playground's own packages.
+func (in *inputs) key(ctx context.Context) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q\n%q\n", in.set.Importable, in.set.Unavailable) // %q prints a map sorted by key
+	fmt.Fprintf(h, "%v\n%v\n%v\n%q\n%s\n", gobuild.CompileFlags, gobuild.LinkFlags, gobuild.ImportMap, gobuild.InjectedSource, in.slimHash)
+	for _, p := range gobuild.PlaygroundPackages {
+		files, err := p.Sources(ctx)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintln(h, p.ImportPath, gobuild.Hash(files))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6]), nil
+}
+
 // Build writes the toolchain into out (which it creates), using cacheDir for the tool
 // builds, and returns the manifest.
 func Build(ctx context.Context, out, cacheDir string) (*Manifest, error) {
+	in, err := gather(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return build(ctx, out, cacheDir, in)
+}
+
+func build(ctx context.Context, out, cacheDir string, in *inputs) (*Manifest, error) {
 	version, err := goEnv("GOVERSION")
 	if err != nil {
 		return nil, err
 	}
 	m := &Manifest{
-		GoVersion: version, Packages: map[string]*Package{}, Importable: Packages, ImportMap: gobuild.ImportMap,
-		WorkDir: gobuild.WorkDir, Injected: SourceFile{gobuild.InjectedFile, gobuild.InjectedSource}, CompileFlags: gobuild.CompileFlags, LinkFlags: gobuild.LinkFlags,
+		GoVersion: version, Packages: map[string]*Package{}, Importable: in.set.Importable, Unavailable: in.set.Unavailable,
+		ImportMap: gobuild.ImportMap, WorkDir: gobuild.WorkDir, Injected: SourceFile{gobuild.InjectedFile, gobuild.InjectedSource},
+		CompileFlags: gobuild.CompileFlags, LinkFlags: gobuild.LinkFlags,
 	}
 	if err := os.MkdirAll(filepath.Join(out, "pkg"), 0o755); err != nil {
+		return nil, err
+	}
+	toolDir := filepath.Join(cacheDir, version)
+	// The folder's leading underscore hides its Go files from "./..." patterns (go vet,
+	// go test), which would otherwise take the cache for packages of this module.
+	overlay, err := writeOverlay(filepath.Join(toolDir, "_wasmonly-"+in.slimHash), in.slim)
+	if err != nil {
 		return nil, err
 	}
 	for _, tool := range []struct {
 		name string
 		file *File
 	}{{"compile", &m.Compile}, {"link", &m.Link}} {
-		built, err := buildTool(ctx, tool.name, filepath.Join(cacheDir, version))
+		built, err := buildSlimTool(ctx, tool.name, toolDir, overlay, in.slimHash)
 		if err != nil {
 			return nil, err
 		}
@@ -131,7 +176,7 @@ func Build(ctx context.Context, out, cacheDir string) (*Manifest, error) {
 			return nil, err
 		}
 	}
-	pkgs, err := listPackages(ctx)
+	pkgs, err := listPackages(ctx, in.set.Importable)
 	if err != nil {
 		return nil, err
 	}
@@ -195,17 +240,18 @@ func addPlaygroundPackages(ctx context.Context, m *Manifest, out, cacheDir strin
 	return nil
 }
 
-// buildTool compiles cmd/<name> for js/wasm into dir, once per Go version.
-func buildTool(ctx context.Context, name, dir string) (string, error) {
-	out := filepath.Join(dir, name+".wasm")
+// buildTool compiles cmd/<name> for js/wasm into out with extra go build flags, unless
+// out exists.
+func buildTool(ctx context.Context, name, out string, flags ...string) (string, error) {
 	if _, err := os.Stat(out); err == nil {
 		return out, nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return "", err
 	}
 	tmp := fmt.Sprintf("%s.%d.tmp", out, os.Getpid())
-	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", tmp, "cmd/"+name)
+	args := append([]string{"build", "-trimpath", "-ldflags=-s -w", "-o", tmp}, flags...)
+	cmd := exec.CommandContext(ctx, "go", append(args, "cmd/"+name)...)
 	cmd.Env = gobuild.Env()
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("building cmd/%s for js/wasm: %v\n%s", name, err, msg)
@@ -220,9 +266,10 @@ type listed struct {
 	Standard   bool
 }
 
-// listPackages lists Packages and their dependencies with js/wasm export data.
-func listPackages(ctx context.Context) ([]listed, error) {
-	args := append([]string{"list", "-trimpath", "-export", "-deps", "-json=ImportPath,Export,Deps,Standard"}, Packages...)
+// listPackages lists pkgs and their dependencies with js/wasm export data, building the
+// archives (the go command caches them).
+func listPackages(ctx context.Context, pkgs []string) ([]listed, error) {
+	args := append([]string{"list", "-trimpath", "-export", "-deps", "-json=ImportPath,Export,Deps,Standard"}, pkgs...)
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Env = gobuild.Env()
 	var stderr bytes.Buffer
@@ -231,20 +278,24 @@ func listPackages(ctx context.Context) ([]listed, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listing standard packages: %v\n%s", err, stderr.Bytes())
 	}
-	var pkgs []listed
+	var found []listed
 	dec := json.NewDecoder(bytes.NewReader(out))
 	for dec.More() {
 		var p listed
 		if err := dec.Decode(&p); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("listing standard packages: %w", err)
 		}
-		if p.Export == "" || p.ImportPath == "unsafe" {
+		// unsafe has no archive: the compiler knows it.
+		if p.ImportPath == "unsafe" {
 			continue
 		}
+		if p.Export == "" {
+			return nil, fmt.Errorf("listing standard packages: %s has no js/wasm archive", p.ImportPath)
+		}
 		p.Deps = slices.DeleteFunc(p.Deps, func(d string) bool { return d == "unsafe" })
-		pkgs = append(pkgs, p)
+		found = append(found, p)
 	}
-	return pkgs, nil
+	return found, nil
 }
 
 // publish copies src to dir/<name>.<hash><ext>; name may contain slashes, which become

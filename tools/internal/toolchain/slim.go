@@ -1,0 +1,386 @@
+package toolchain
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+)
+
+// The in-browser compiler and linker only ever target js/wasm, yet cmd/compile and
+// cmd/link carry a back end for every architecture. Building them with "go build
+// -overlay" in place of three files of the installed GOROOT, each edited to keep only its
+// wasm entry, lets the linker drop the other back ends: the tools shrink by a quarter and
+// compile faster in the browser, and they produce the same bytes (tested).
+//
+// The edits are made here at build time, from the installed Go's own files: no copy of
+// Go's source is kept. Each edit checks the shape it expects and fails, naming the file,
+// when a Go upgrade changed it.
+
+// slimEdit is one file of the GOROOT replaced in the slim build.
+type slimEdit struct {
+	File string                          // relative to GOROOT/src
+	Edit func(*ast.File) ([]span, error) // edits the parsed file; returns where it removed code
+}
+
+var slimEdits = []slimEdit{
+	{"cmd/compile/main.go", keepWasmArchInit},
+	{"cmd/compile/internal/ssa/config.go", keepWasmConfig},
+	{"cmd/link/main.go", keepWasmLinkArch},
+}
+
+// slimFile is an edited file: where it replaces the original, and its new content.
+type slimFile struct {
+	Original string // absolute path in GOROOT
+	Source   []byte
+}
+
+// slimSources edits every file of slimEdits from the GOROOT at goroot and returns the
+// new files and a hash of them for cache keys.
+func slimSources(goroot string) ([]slimFile, string, error) {
+	var files []slimFile
+	h := sha256.New()
+	for _, e := range slimEdits {
+		orig := filepath.Join(goroot, "src", filepath.FromSlash(e.File))
+		src, err := os.ReadFile(orig)
+		if err != nil {
+			return nil, "", fmt.Errorf("slim toolchain: %w", err)
+		}
+		out, err := editGo(e.File, src, e.Edit)
+		if err != nil {
+			return nil, "", err
+		}
+		files = append(files, slimFile{Original: orig, Source: out})
+		fmt.Fprintf(h, "%s %d\n", e.File, len(out))
+		h.Write(out)
+	}
+	return files, hex.EncodeToString(h.Sum(nil)[:6]), nil
+}
+
+// writeOverlay writes the edited files and the overlay file naming them into dir and
+// returns the overlay's path, for "go build -overlay". Test processes may write the same
+// files at once while another's build reads them, so each file is written privately and
+// renamed into place: a reader sees the whole file.
+func writeOverlay(dir string, files []slimFile) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	replace := map[string]string{}
+	for i, f := range files {
+		name := filepath.Join(dir, fmt.Sprintf("%d-%s", i, filepath.Base(f.Original)))
+		if err := writeWhole(name, f.Source); err != nil {
+			return "", err
+		}
+		replace[f.Original] = name
+	}
+	data, err := json.Marshal(map[string]any{"Replace": replace})
+	if err != nil {
+		return "", err
+	}
+	overlay := filepath.Join(dir, "overlay.json")
+	return overlay, writeWhole(overlay, data)
+}
+
+func writeWhole(name string, data []byte) error {
+	tmp := fmt.Sprintf("%s.%d.tmp", name, os.Getpid())
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// span is the place of a removed list element: from the end of the element before it
+// (or the opening brace) to its own end.
+type span struct{ From, To token.Pos }
+
+// editGo parses one Go file, applies edit, drops the imports the edit left unused and
+// the comments that stood in the removed code, and prints the result.
+func editGo(name string, src []byte, edit func(*ast.File) ([]span, error)) ([]byte, error) {
+	fail := func(err error) ([]byte, error) {
+		return nil, fmt.Errorf("slim toolchain: %s: %w (the Go source changed shape; update tools/internal/toolchain/slim.go)", name, err)
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.ParseComments)
+	if err != nil {
+		return fail(err)
+	}
+	before := selectorRoots(f)
+	removed, err := edit(f)
+	if err != nil {
+		return fail(err)
+	}
+	if len(removed) == 0 {
+		return fail(fmt.Errorf("nothing to remove"))
+	}
+	// A comment on the lines of a removed element (or just above it) goes with it;
+	// one that ends the line of the element before stays.
+	line := func(p token.Pos) int { return fset.Position(p).Line }
+	f.Comments = slices.DeleteFunc(f.Comments, func(c *ast.CommentGroup) bool {
+		for _, r := range removed {
+			if line(c.Pos()) > line(r.From) && line(c.End()) <= line(r.To) {
+				return true
+			}
+		}
+		return false
+	})
+	after := selectorRoots(f)
+	f.Imports = f.Imports[:0]
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			continue
+		}
+		gd.Specs = slices.DeleteFunc(gd.Specs, func(s ast.Spec) bool {
+			name := importName(s.(*ast.ImportSpec))
+			return before[name] && !after[name]
+		})
+		for _, s := range gd.Specs {
+			f.Imports = append(f.Imports, s.(*ast.ImportSpec))
+		}
+	}
+	var out bytes.Buffer
+	if err := format.Node(&out, fset, f); err != nil {
+		return fail(err)
+	}
+	if _, err := parser.ParseFile(token.NewFileSet(), name, out.Bytes(), 0); err != nil {
+		return fail(fmt.Errorf("the edited file does not parse: %w", err))
+	}
+	return out.Bytes(), nil
+}
+
+// removeFrom keeps the elements of list for which keep is true and returns the spans of
+// the others; open is the position of the list's opening brace.
+func removeFrom[T ast.Node](list []T, open token.Pos, keep func(T) bool) ([]T, []span) {
+	var kept []T
+	var removed []span
+	prev := open
+	for _, n := range list {
+		if keep(n) {
+			kept = append(kept, n)
+		} else {
+			removed = append(removed, span{prev, n.End()})
+		}
+		prev = n.End()
+	}
+	return kept, removed
+}
+
+// selectorRoots collects the names used as X in X.Sel: the imported packages in use.
+func selectorRoots(f *ast.File) map[string]bool {
+	used := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := sel.X.(*ast.Ident); ok {
+				used[id.Name] = true
+			}
+		}
+		return true
+	})
+	return used
+}
+
+func importName(s *ast.ImportSpec) string {
+	if s.Name != nil {
+		return s.Name.Name
+	}
+	p, _ := strconv.Unquote(s.Path.Value)
+	return filepath.Base(p)
+}
+
+// keepWasmArchInit keeps only the "wasm" entry of cmd/compile's archInits map.
+func keepWasmArchInit(f *ast.File) ([]span, error) {
+	lit, err := varLiteral(f, "archInits")
+	if err != nil {
+		return nil, err
+	}
+	wasm := 0
+	for _, e := range lit.Elts {
+		kv, ok := e.(*ast.KeyValueExpr)
+		if !ok {
+			return nil, fmt.Errorf("archInits has an element that is not key: value")
+		}
+		if stringLit(kv.Key) == "wasm" {
+			if exprName(kv.Value) != "wasm.Init" {
+				return nil, fmt.Errorf(`archInits["wasm"] is not wasm.Init`)
+			}
+			wasm++
+		}
+	}
+	if wasm != 1 {
+		return nil, fmt.Errorf(`archInits has %d "wasm" entries, want 1`, wasm)
+	}
+	var removed []span
+	lit.Elts, removed = removeFrom(lit.Elts, lit.Lbrace, func(e ast.Expr) bool {
+		return stringLit(e.(*ast.KeyValueExpr).Key) == "wasm"
+	})
+	return removed, nil
+}
+
+// keepWasmConfig keeps only the "wasm" case (and the default) of the switch on arch in
+// ssa.NewConfig.
+func keepWasmConfig(f *ast.File) ([]span, error) {
+	fn := funcDecl(f, "NewConfig")
+	if fn == nil {
+		return nil, fmt.Errorf("no func NewConfig")
+	}
+	sw := switchOn(fn.Body, "arch")
+	if sw == nil {
+		return nil, fmt.Errorf("NewConfig has no single switch on arch")
+	}
+	return keepWasmCase(sw)
+}
+
+// keepWasmLinkArch keeps only the "wasm" case (and the default) of the switch on
+// buildcfg.GOARCH in cmd/link's main.
+func keepWasmLinkArch(f *ast.File) ([]span, error) {
+	fn := funcDecl(f, "main")
+	if fn == nil {
+		return nil, fmt.Errorf("no func main")
+	}
+	sw := switchOn(fn.Body, "buildcfg.GOARCH")
+	if sw == nil {
+		return nil, fmt.Errorf("main has no single switch on buildcfg.GOARCH")
+	}
+	return keepWasmCase(sw)
+}
+
+// keepWasmCase drops every clause of sw but the one for exactly "wasm" and the default.
+// Neither may be entered by fallthrough from a dropped clause, nor fall through into one.
+func keepWasmCase(sw *ast.SwitchStmt) ([]span, error) {
+	isWasm := func(cc *ast.CaseClause) bool { return len(cc.List) == 1 && stringLit(cc.List[0]) == "wasm" }
+	wasm, def := 0, 0
+	for i, s := range sw.Body.List {
+		cc := s.(*ast.CaseClause)
+		switch {
+		case cc.List == nil:
+			def++
+		case isWasm(cc):
+			wasm++
+		default:
+			for _, e := range cc.List {
+				if stringLit(e) == "wasm" {
+					return nil, fmt.Errorf(`"wasm" shares a case with other architectures`)
+				}
+			}
+			continue
+		}
+		if endsInFallthrough(cc) {
+			return nil, fmt.Errorf("a kept case falls through")
+		}
+		if i > 0 && endsInFallthrough(sw.Body.List[i-1].(*ast.CaseClause)) {
+			return nil, fmt.Errorf("a kept case is entered by fallthrough")
+		}
+	}
+	if wasm != 1 || def != 1 {
+		return nil, fmt.Errorf(`want one "wasm" case and a default, found %d and %d`, wasm, def)
+	}
+	var removed []span
+	sw.Body.List, removed = removeFrom(sw.Body.List, sw.Body.Lbrace, func(s ast.Stmt) bool {
+		cc := s.(*ast.CaseClause)
+		return cc.List == nil || isWasm(cc)
+	})
+	return removed, nil
+}
+
+func endsInFallthrough(cc *ast.CaseClause) bool {
+	if len(cc.Body) == 0 {
+		return false
+	}
+	br, ok := cc.Body[len(cc.Body)-1].(*ast.BranchStmt)
+	return ok && br.Tok == token.FALLTHROUGH
+}
+
+func funcDecl(f *ast.File, name string) *ast.FuncDecl {
+	for _, d := range f.Decls {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && fn.Name.Name == name && fn.Body != nil {
+			return fn
+		}
+	}
+	return nil
+}
+
+// switchOn finds the one top-level switch statement of body on the expression named tag.
+func switchOn(body *ast.BlockStmt, tag string) *ast.SwitchStmt {
+	var found []*ast.SwitchStmt
+	for _, s := range body.List {
+		if sw, ok := s.(*ast.SwitchStmt); ok && sw.Init == nil && sw.Tag != nil && exprName(sw.Tag) == tag {
+			found = append(found, sw)
+		}
+	}
+	if len(found) != 1 {
+		return nil
+	}
+	return found[0]
+}
+
+// varLiteral finds the package-level "var name = T{...}" and returns its literal.
+func varLiteral(f *ast.File, name string) (*ast.CompositeLit, error) {
+	for _, d := range f.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.VAR {
+			continue
+		}
+		for _, s := range gd.Specs {
+			vs := s.(*ast.ValueSpec)
+			for i, n := range vs.Names {
+				if n.Name != name {
+					continue
+				}
+				if i >= len(vs.Values) {
+					return nil, fmt.Errorf("var %s has no value", name)
+				}
+				lit, ok := vs.Values[i].(*ast.CompositeLit)
+				if !ok {
+					return nil, fmt.Errorf("var %s is not a composite literal", name)
+				}
+				return lit, nil
+			}
+		}
+	}
+	return nil, fmt.Errorf("no var %s", name)
+}
+
+// exprName spells an identifier or a selector chain ("buildcfg.GOARCH"); "" otherwise.
+func exprName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		if x := exprName(e.X); x != "" {
+			return x + "." + e.Sel.Name
+		}
+	}
+	return ""
+}
+
+func stringLit(e ast.Expr) string {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return ""
+	}
+	s, err := strconv.Unquote(lit.Value)
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+// buildSlimTool compiles cmd/<name> for js/wasm with the overlay into dir, once per
+// content (the hash of the edited files names the result).
+func buildSlimTool(ctx context.Context, name, dir, overlay, hash string) (string, error) {
+	return buildTool(ctx, name, filepath.Join(dir, name+"-wasmonly-"+hash+".wasm"), "-overlay="+overlay)
+}
