@@ -20,6 +20,11 @@ export const HostFunctions = Object.freeze({
   // func(chunk Uint8Array | null)
   // wasm/runtrace: the next piece of the execution trace; null once it is complete.
   trace: "playgroundTrace",
+  // func()
+  // wasm/runtrace: main returned or os.Exit was called; the exit hook is about to wait
+  // for the rest of the trace, during which other goroutines may run. Nothing they
+  // write is the program's output: a natively built program would have exited.
+  exiting: "playgroundExiting",
 });
 
 /**

@@ -1,14 +1,15 @@
 // editor.js makes the code editor: CodeMirror 6 with Go highlighting, line numbers,
 // bracket matching and Tab indenting, compile errors underlined in place, and a light or
-// dark theme following the system.
+// dark theme following the page's (theme.js).
 import { EditorView, basicSetup } from "codemirror";
-import { EditorState, Compartment } from "@codemirror/state";
-import { keymap } from "@codemirror/view";
+import { EditorState, Compartment, StateField, RangeSet } from "@codemirror/state";
+import { keymap, Decoration } from "@codemirror/view";
 import { indentWithTab } from "@codemirror/commands";
 import { indentUnit } from "@codemirror/language";
 import { go } from "@codemirror/lang-go";
 import { lintGutter, setDiagnostics, forEachDiagnostic } from "@codemirror/lint";
 import { oneDark } from "@codemirror/theme-one-dark";
+import { darkTheme } from "./theme.js";
 
 const theme = EditorView.theme({
   "&": { fontSize: "0.88rem", backgroundColor: "var(--panel)" },
@@ -17,13 +18,42 @@ const theme = EditorView.theme({
 });
 
 /**
+ * shownLines keeps only lines from..to (1-based) of the document in view: the lines
+ * before and after are hidden, not removed, so the whole program still builds. The
+ * hidden parts follow edits, so typing inside the shown lines keeps them shown.
+ */
+function shownLines(doc, { from, to }) {
+  const lines = doc.split("\n").length;
+  from = Math.max(1, Math.min(from, lines));
+  to = Math.max(from, Math.min(to, lines));
+  const state = EditorState.create({ doc });
+  const start = state.doc.line(from).from;
+  const end = state.doc.line(to).to;
+  const hide = (a, b) => Decoration.replace({ block: true }).range(a, b);
+  const field = StateField.define({
+    create: () => ({ start, end }),
+    update: (v, tr) => (tr.docChanged ? { start: tr.changes.mapPos(v.start, -1), end: tr.changes.mapPos(v.end, 1) } : v),
+  });
+  const decorations = EditorView.decorations.compute([field], (st) => {
+    const { start, end } = st.field(field);
+    const ranges = [];
+    if (start > 0) ranges.push(hide(0, start - 1)); // up to the newline before the first shown line
+    if (end < st.doc.length) ranges.push(hide(end + 1, st.doc.length));
+    return RangeSet.of(ranges);
+  });
+  return [field, decorations];
+}
+
+/**
  * createEditor puts an editor for doc into parent.
  *   onChange(text)  after every edit
  *   onRun()         Ctrl/Cmd+Enter
+ *   readonly        refuse edits (the text can still be selected and copied)
+ *   lines           {from, to}: show only these lines (see shownLines)
  * It returns {view, text(), setText(text), showDiagnostics(list), clearDiagnostics()}.
  */
-export function createEditor(parent, { doc, label, onChange, onRun }) {
-  const dark = window.matchMedia("(prefers-color-scheme: dark)");
+export function createEditor(parent, { doc, label, onChange, onRun, readonly = false, lines = null }) {
+  const dark = darkTheme();
   const themeSlot = new Compartment();
   const view = new EditorView({
     parent,
@@ -39,6 +69,8 @@ export function createEditor(parent, { doc, label, onChange, onRun }) {
         theme,
         themeSlot.of(dark.matches ? oneDark : []),
         EditorView.contentAttributes.of({ "aria-label": label }),
+        EditorState.readOnly.of(readonly),
+        lines ? shownLines(doc, lines) : [],
         EditorView.updateListener.of((u) => {
           if (u.docChanged) onChange(u.state.doc.toString());
         }),

@@ -74,6 +74,7 @@ export class ProgramRun {
     this.emitOutput = emit;
     this.limits = { ...DEFAULT_LIMITS, ...limits };
     this.finished = false;
+    this.exiting = false; // main has returned (or os.Exit was called)
     // The program's global object (go-instance.js): its file system, process, fetch and
     // the bridge functions (bridge.js) it calls or registers.
     this.global = {};
@@ -100,6 +101,7 @@ export class ProgramRun {
       [HostFunctions.lockReport]: (op, g, lock, file, line) => this.locks.apply({ op, g, lock, file, line }),
       [HostFunctions.traceStart]: (ns) => this.trace.begin(ns, this.clock.now()),
       [HostFunctions.trace]: (chunk) => this.trace.add(chunk),
+      [HostFunctions.exiting]: () => (this.exiting = true),
     });
     if (hostFetch) {
       // net/http uses fetch; a request in flight is not a deadlock.
@@ -206,6 +208,7 @@ export class ProgramRun {
   // long time without handing control back.
   write(fd, bytes, flush) {
     if (this.finished) return false;
+    if (this.exiting) return true; // written after main returned: see HostFunctions.exiting
     if (!this.output.admit(bytes)) {
       this.emit({ kind: Kind.Truncated, reason: this.output.reason() });
       this.finish({ kind: Kind.Exit, status: -1, elapsed: this.clock.now() });
@@ -388,7 +391,7 @@ class StdinPipe {
       return;
     }
     this.waiting = { buf, offset, length, callback };
-    this.run.emit({ kind: Kind.StdinWait });
+    if (!this.run.exiting) this.run.emit({ kind: Kind.StdinWait });
   }
   push(text) {
     const bytes = new TextEncoder().encode(text);

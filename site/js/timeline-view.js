@@ -18,6 +18,7 @@ import {
   MIN_W, HIT_PX, KINDS, RUNNING, RUNNABLE, REASON_TEXT,
   prepare, summarize, spanText, barEdges, hitSpan, axisTicks, formatTick, shortTime, lowerBound, clamp,
 } from "./timeline-model.js";
+import { darkTheme } from "./theme.js";
 
 const ROW_H = 18; // CSS px per goroutine row
 const LANE_H = 14; // the output lane above the rows
@@ -170,7 +171,7 @@ export class TimelineView {
       });
       this.resizer.observe(scroller);
     }
-    const dark = window.matchMedia?.("(prefers-color-scheme: dark)");
+    const dark = darkTheme();
     dark?.addEventListener?.("change", () => this.requestDraw());
   }
 

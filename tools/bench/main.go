@@ -119,8 +119,8 @@ func run(runs, colds int) error {
 	}
 	edit := func(i int) string { return fmt.Sprintf("%s\n// edit %d\n", source, i) }
 
-	var pre, preWarm, editCold, editWarm, native, wholeRun []time.Duration
-	var pageBytes []int64
+	var pre, preWarm, editCold, editWarm, native, wholeRun, embedCold []time.Duration
+	var pageBytes, embedBytes []int64
 
 	// Cold: each measurement in a fresh browser with an empty profile.
 	for i := range colds {
@@ -136,6 +136,12 @@ func run(runs, colds int) error {
 			return err
 		}
 		editCold = append(editCold, d)
+		d, bytes, err = coldEmbed(tmp, fmt.Sprintf("http://%s/embed/%s/?program=concurrent", ln.Addr(), lesson), i, counter)
+		if err != nil {
+			return err
+		}
+		embedCold = append(embedCold, d)
+		embedBytes = append(embedBytes, bytes)
 	}
 
 	// Warm: one browser, toolchain loaded and warmed once.
@@ -257,6 +263,11 @@ func run(runs, colds int) error {
 		fmt.Printf("%-44s %10s   %v\n", "lesson page + first run: bytes sent", kb(pageBytes[len(pageBytes)/2]), pageBytes)
 	} else {
 		fmt.Printf("%-44s %10s\n", "lesson page + first run: bytes sent", "skipped")
+	}
+	row("embedded lesson: click Run → first line (cold)", median(embedCold), embedCold)
+	if len(embedBytes) > 0 {
+		slices.Sort(embedBytes)
+		fmt.Printf("%-44s %10s   %v\n", "embedded lesson before Run: bytes sent", kb(embedBytes[len(embedBytes)/2]), embedBytes)
 	}
 	return nil
 }
@@ -391,6 +402,25 @@ func coldPrecompiled(tmp, url string, i int, counter *countingHandler) (time.Dur
 	}
 	d, err := clickToFirstLine(ctx)
 	return d, counter.total(), err
+}
+
+// coldEmbed opens a lesson's embed page in a fresh browser, counts the compressed bytes it
+// transferred before Run (once its editor is up), and measures its first Run.
+func coldEmbed(tmp, url string, i int, counter *countingHandler) (time.Duration, int64, error) {
+	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, fmt.Sprintf("cold-embed-%d", i)))
+	if err != nil {
+		return 0, 0, err
+	}
+	defer cancel()
+	counter.reset()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(".cm-content"))); err != nil {
+		return 0, 0, err
+	}
+	// What the page loads by itself once shown: the precompiled program it prepares, too.
+	time.Sleep(time.Second)
+	bytes := counter.total()
+	d, err := clickToFirstLine(ctx)
+	return d, bytes, err
 }
 
 // countingHandler counts the response bytes it sends.

@@ -21,6 +21,7 @@ func main() {
 	minify := flag.Bool("minify", true, "minify the scripts")
 	lessons := flag.String("lessons", "lessons", "the lessons folder")
 	brotli := flag.Int("brotli", compress.DefaultLargeQuality, "brotli quality (0-11) for files over 256 KiB; 11 is smallest and slowest")
+	origin := flag.String("origin", "http://localhost:8080", "where the site will be served, for its absolute links (oEmbed)")
 	flag.Parse()
 	root, err := os.Getwd()
 	if err != nil {
@@ -33,6 +34,7 @@ func main() {
 		Out:      *out,
 		CacheDir: paths.ProgramCache(root),
 		Minify:   *minify,
+		Origin:   *origin,
 		Compress: &compress.Options{LargeQuality: *brotli},
 	})
 	if err != nil {

@@ -43,8 +43,12 @@ func stopTimer(t unsafe.Pointer) bool
 func nanotime() int64
 
 var (
-	sink  = js.Global().Get("playgroundTrace")
-	ended = make(chan struct{})
+	sink = js.Global().Get("playgroundTrace")
+	// exiting tells the host that the program is exiting, before the exit hook waits for
+	// the rest of the trace. While it waits, other goroutines get to run; a program built
+	// natively would already be gone, so the host drops what they write from then on.
+	exiting = js.Global().Get("playgroundExiting")
+	ended   = make(chan struct{})
 	// stopped is set once the trace has been stopped, by whichever of the exit hook and
 	// the host's flush comes first.
 	stopped bool
@@ -109,7 +113,12 @@ func init() {
 		flush()
 		return
 	}
-	addExitHook(exitHook{F: flush})
+	addExitHook(exitHook{F: func() {
+		if exiting.Type() == js.TypeFunction {
+			exiting.Invoke()
+		}
+		flush()
+	}})
 	js.Global().Set("playgroundTraceFlush", js.FuncOf(func(js.Value, []js.Value) any {
 		flush()
 		return nil

@@ -91,4 +91,3 @@ func TestNotATrace(t *testing.T) {
 		t.Error("no error for bytes that are not a trace")
 	}
 }
-

@@ -68,21 +68,22 @@ func GoSource(name string, src []byte) (template.HTML, error) {
 	return template.HTML(b.String()), nil
 }
 
-// Stylesheet returns the CSS for highlighted code: the light theme, and the dark theme
-// inside a prefers-color-scheme: dark media query.
+// Stylesheet returns the CSS for highlighted code in the light theme.
 func Stylesheet() (string, error) {
+	return styleCSS(LightStyle)
+}
+
+// DarkStylesheet returns the CSS for highlighted code in the dark theme; pages load it
+// with the rest of the dark theme (site/css/dark.css).
+func DarkStylesheet() (string, error) {
+	return styleCSS(DarkStyle)
+}
+
+func styleCSS(name string) (string, error) {
 	var b strings.Builder
-	f := chromahtml.New(formatterOptions...)
-	if err := writeStyle(&b, f, LightStyle); err != nil {
+	if err := writeStyle(&b, chromahtml.New(formatterOptions...), name); err != nil {
 		return "", err
 	}
-	var dark strings.Builder
-	if err := writeStyle(&dark, f, DarkStyle); err != nil {
-		return "", err
-	}
-	b.WriteString("@media (prefers-color-scheme: dark) {\n")
-	b.WriteString(dark.String())
-	b.WriteString("}\n")
 	return b.String(), nil
 }
 

@@ -32,6 +32,29 @@ var types = map[string]string{
 	".png":  "image/png",
 }
 
+// PathHeader is a response header sent for every path under Prefix.
+type PathHeader struct {
+	Prefix, Name, Value string
+}
+
+// PathHeaders are the headers some parts of the site need beyond the defaults: embed
+// pages may be framed by any page (the rest of the site keeps the browser's defaults).
+// Hosts that serve the site some other way send the same: see HeadersFile.
+var PathHeaders = []PathHeader{
+	{Prefix: "/embed/", Name: "Content-Security-Policy", Value: "frame-ancestors *"},
+}
+
+// HeadersFile is PathHeaders in the _headers format of static hosts such as Cloudflare's
+// (a path pattern, then its headers indented), written into the site as _headers.
+func HeadersFile() string {
+	var b strings.Builder
+	b.WriteString("# Headers for the site's paths, for hosts that read a _headers file.\n")
+	for _, h := range PathHeaders {
+		fmt.Fprintf(&b, "%s*\n  %s: %s\n", h.Prefix, h.Name, h.Value)
+	}
+	return b.String()
+}
+
 // hashed matches file names that carry a content hash, e.g. lesson.3f2a9c1d.js.
 var hashed = regexp.MustCompile(`\.[0-9a-f]{8,}\.[a-z0-9]+$`)
 
@@ -72,6 +95,11 @@ func Handler(dir string) http.Handler {
 			h.Set("Cache-Control", "no-cache")
 		}
 		h.Set("X-Content-Type-Options", "nosniff")
+		for _, ph := range PathHeaders {
+			if strings.HasPrefix(name, ph.Prefix) {
+				h.Set(ph.Name, ph.Value)
+			}
+		}
 		h.Add("Vary", "Accept-Encoding")
 		send, modtime := file, info.ModTime()
 		if enc := negotiate(r.Header.Get("Accept-Encoding"), file); enc != "" {

@@ -16,8 +16,15 @@ import (
 
 // Assets are the content-hashed names of the shared files, relative to the site root.
 type Assets struct {
-	CSS, CodeCSS, LessonJS, WorkerJS, BuildWorkerJS, GofmtWASM, TimelineWASM string
+	CSS, CodeCSS, DarkCSS       string
+	LessonJS, SharedJS, EmbedJS string // the lesson, shared-program and embed pages' scripts
+	WorkerJS, BuildWorkerJS     string
+	GofmtWASM, TimelineWASM     string
 }
+
+// EmbedLoader is the script course pages include to embed programs (site/js/embed.js). It
+// keeps its plain name at the site root, so a page can link it for good.
+const EmbedLoader = "embed.js"
 
 // writeAssets bundles the scripts and copies the styles under hashed names.
 func writeAssets(o Options) (Assets, error) {
@@ -26,23 +33,38 @@ func writeAssets(o Options) (Assets, error) {
 		return Assets{}, err
 	}
 	defer os.RemoveAll(tmp)
-	entries := []bundle.Entry{
-		{Source: "site/js/lesson-page.js", Output: filepath.Join(tmp, "lesson.js")},
-		{Source: "site/js/runner-worker.js", Output: filepath.Join(tmp, "runner-worker.js")},
-		{Source: "site/js/build-worker.js", Output: filepath.Join(tmp, "build-worker.js")},
+	var a Assets
+	scripts := []struct {
+		source, name string
+		asset        *string // nil: the embed loader, written under its own name
+	}{
+		{"site/js/lesson-page.js", "lesson.js", &a.LessonJS},
+		{"site/js/shared-page.js", "shared.js", &a.SharedJS},
+		{"site/js/embed-page.js", "embed-page.js", &a.EmbedJS},
+		{"site/js/runner-worker.js", "runner-worker.js", &a.WorkerJS},
+		{"site/js/build-worker.js", "build-worker.js", &a.BuildWorkerJS},
+		{"site/js/embed.js", EmbedLoader, nil},
+	}
+	var entries []bundle.Entry
+	for _, s := range scripts {
+		entries = append(entries, bundle.Entry{Source: s.source, Output: filepath.Join(tmp, s.name)})
 	}
 	if err := bundle.Browser(o.Root, entries, o.Minify); err != nil {
 		return Assets{}, err
 	}
-	var a Assets
-	if a.LessonJS, err = hashedCopy(o.Out, filepath.Join(tmp, "lesson.js"), true); err != nil {
-		return a, err
-	}
-	if a.WorkerJS, err = hashedCopy(o.Out, filepath.Join(tmp, "runner-worker.js"), true); err != nil {
-		return a, err
-	}
-	if a.BuildWorkerJS, err = hashedCopy(o.Out, filepath.Join(tmp, "build-worker.js"), true); err != nil {
-		return a, err
+	for _, s := range scripts {
+		src := filepath.Join(tmp, s.name)
+		if s.asset == nil {
+			for _, f := range []string{s.name, s.name + ".map"} {
+				if err := copyFile(filepath.Join(tmp, f), filepath.Join(o.Out, f)); err != nil {
+					return a, err
+				}
+			}
+			continue
+		}
+		if *s.asset, err = hashedCopy(o.Out, src, true); err != nil {
+			return a, err
+		}
 	}
 	// The page's own Go, compiled to WebAssembly: gofmt for the Format button, the trace
 	// reader for the timeline.
@@ -67,12 +89,29 @@ func writeAssets(o Options) (Assets, error) {
 	if err != nil {
 		return a, err
 	}
-	codeFile := filepath.Join(tmp, "code.css")
-	if err := os.WriteFile(codeFile, []byte(code), 0o644); err != nil {
+	if a.CodeCSS, err = writeAsset(o.Out, tmp, "code.css", []byte(code)); err != nil {
 		return a, err
 	}
-	a.CodeCSS, err = hashedCopy(o.Out, codeFile, false)
+	// The dark theme: the page's colours and then the code's, in one file.
+	dark, err := os.ReadFile(filepath.Join(o.Root, "site", "css", "dark.css"))
+	if err != nil {
+		return a, err
+	}
+	darkCode, err := render.DarkStylesheet()
+	if err != nil {
+		return a, err
+	}
+	a.DarkCSS, err = writeAsset(o.Out, tmp, "dark.css", append(dark, darkCode...))
 	return a, err
+}
+
+// writeAsset writes data as name in tmp and copies it into the site under its hashed name.
+func writeAsset(out, tmp, name string, data []byte) (string, error) {
+	file := filepath.Join(tmp, name)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		return "", err
+	}
+	return hashedCopy(out, file, false)
 }
 
 // hashedCopy copies src to assets/<base>.<hash><ext> and returns that path. With

@@ -33,6 +33,7 @@ var realLessons = []string{"first-goroutine", "serial-vs-concurrent", "lost-upda
 
 type fixture struct {
 	url     string
+	out     string // the built site
 	browser context.Context
 }
 
@@ -66,7 +67,7 @@ var shared = sync.OnceValues(func() (*fixture, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &fixture{url: srv.URL, browser: ctx}, nil
+	return &fixture{url: srv.URL, out: out, browser: ctx}, nil
 })
 
 func copyFile(src, dst string) error {

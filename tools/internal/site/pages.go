@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"os"
@@ -14,7 +15,10 @@ import (
 
 // pageTemplates names the templates in site/templates/ that pages are written from. Each
 // is layout.html with <name>.html parsed over it; a page executes its "layout".
-var pageTemplates = []string{"home", "lesson", "notfound"}
+var pageTemplates = []string{"home", "lesson", "notfound", "embed", "shared"}
+
+// partials are templates every page may use, parsed with the layout.
+var partials = []string{"playground.html"}
 
 // templateFuncs are the functions every template may call.
 var templateFuncs = template.FuncMap{"inc": func(i int) int { return i + 1 }}
@@ -26,7 +30,7 @@ func writePages(o Options, course *lesson.Course, assets Assets, wasm map[string
 	if err != nil {
 		return err
 	}
-	w := &pageWriter{out: o.Out, templates: templates, assets: assets, wasm: wasm}
+	w := &pageWriter{out: o.Out, origin: strings.TrimSuffix(o.Origin, "/"), templates: templates, assets: assets, wasm: wasm}
 	if err := w.home(course); err != nil {
 		return err
 	}
@@ -34,13 +38,32 @@ func writePages(o Options, course *lesson.Course, assets Assets, wasm map[string
 		if err := w.lesson(l); err != nil {
 			return err
 		}
+		if err := w.embed(l); err != nil {
+			return err
+		}
+		if err := w.oEmbed(l); err != nil {
+			return err
+		}
+	}
+	if err := w.snippet(); err != nil {
+		return err
+	}
+	if err := w.shared(); err != nil {
+		return err
+	}
+	if err := w.demo(filepath.Join(o.Root, "site", "embed", "demo.html")); err != nil {
+		return err
 	}
 	return w.notFound()
 }
 
 // parseTemplates parses every template of pageTemplates from dir, by name.
 func parseTemplates(dir string) (map[string]*template.Template, error) {
-	layout, err := template.New("layout.html").Funcs(templateFuncs).ParseFiles(filepath.Join(dir, "layout.html"))
+	files := []string{filepath.Join(dir, "layout.html")}
+	for _, p := range partials {
+		files = append(files, filepath.Join(dir, p))
+	}
+	layout, err := template.New("layout.html").Funcs(templateFuncs).ParseFiles(files...)
 	if err != nil {
 		return nil, fmt.Errorf("parsing layout: %w", err)
 	}
@@ -61,6 +84,7 @@ func parseTemplates(dir string) (map[string]*template.Template, error) {
 // pageWriter writes pages into the site folder, each from one of the parsed templates.
 type pageWriter struct {
 	out       string                        // the site folder
+	origin    string                        // where the site is served, for absolute links (oEmbed)
 	templates map[string]*template.Template // by name: see pageTemplates
 	assets    Assets
 	wasm      map[string]string // program path → the name of its .wasm in its lesson's folder
@@ -128,6 +152,8 @@ type programView struct {
 // LessonData is the JSON a lesson page hands its script (site/js/lesson-page.js).
 type LessonData struct {
 	Slug        string            `json:"slug"`
+	Title       string            `json:"title"`
+	Root        string            `json:"root"`        // the site root, relative to the page
 	Worker      string            `json:"worker"`      // the runner worker, relative to the page
 	BuildWorker string            `json:"buildWorker"` // the build worker, relative to the page
 	Toolchain   string            `json:"toolchain"`   // the folder holding manifest.json
@@ -146,6 +172,44 @@ type ProgramData struct {
 	WASM   string `json:"wasm"` // relative to the page
 }
 
+// lessonData is the LessonData of a lesson, for a page whose path to the site root is
+// root; programs are found in the lesson's folder.
+func (w *pageWriter) lessonData(l *lesson.Lesson, root string) LessonData {
+	assets := w.assets
+	data := LessonData{
+		Slug: l.Slug, Title: l.Title, Root: root, Worker: root + assets.WorkerJS, BuildWorker: root + assets.BuildWorkerJS,
+		Toolchain: root + "toolchain/", Gofmt: root + assets.GofmtWASM, Timeline: root + assets.TimelineWASM, Files: map[string]string{},
+	}
+	for _, p := range l.Programs {
+		data.Programs = append(data.Programs, ProgramData{Name: p.Name, Source: string(p.Source), WASM: root + "lessons/" + l.Slug + "/" + w.wasm[p.Path]})
+	}
+	for name, content := range l.Files {
+		data.Files[name] = base64.StdEncoding.EncodeToString(content)
+	}
+	return data
+}
+
+// programViews highlights each program of a lesson for its tab.
+func programViews(l *lesson.Lesson) ([]programView, error) {
+	var views []programView
+	for _, p := range l.Programs {
+		hl, err := render.GoSource(p.Path, p.Source)
+		if err != nil {
+			return nil, err
+		}
+		views = append(views, programView{ID: strings.TrimSuffix(p.Name, ".go"), Name: p.Name, Title: p.Title, Highlighted: hl})
+	}
+	return views, nil
+}
+
+// playgroundPage is what a page with a program panel (playground.html) shows.
+type playgroundPage struct {
+	page
+	Programs    []programView
+	EmbedButton bool
+	Data        LessonData
+}
+
 // lesson writes lessons/<slug>/index.html: the prose, each program highlighted, and the
 // LessonData its script runs them from.
 func (w *pageWriter) lesson(l *lesson.Lesson) error {
@@ -154,34 +218,115 @@ func (w *pageWriter) lesson(l *lesson.Lesson) error {
 		return err
 	}
 	const root = "../../"
-	assets := w.assets
-	data := LessonData{
-		Slug: l.Slug, Worker: root + assets.WorkerJS, BuildWorker: root + assets.BuildWorkerJS,
-		Toolchain: root + "toolchain/", Gofmt: root + assets.GofmtWASM, Timeline: root + assets.TimelineWASM, Files: map[string]string{},
-	}
+	data := w.lessonData(l, root)
 	if l.Prev != nil {
 		data.Prev = "../" + l.Prev.Slug + "/"
 	}
 	if l.Next != nil {
 		data.Next = "../" + l.Next.Slug + "/"
 	}
-	var views []programView
-	for _, p := range l.Programs {
-		hl, err := render.GoSource(p.Path, p.Source)
-		if err != nil {
-			return err
-		}
-		views = append(views, programView{ID: strings.TrimSuffix(p.Name, ".go"), Name: p.Name, Title: p.Title, Highlighted: hl})
-		data.Programs = append(data.Programs, ProgramData{Name: p.Name, Source: string(p.Source), WASM: w.wasm[p.Path]})
-	}
-	for name, content := range l.Files {
-		data.Files[name] = base64.StdEncoding.EncodeToString(content)
+	views, err := programViews(l)
+	if err != nil {
+		return err
 	}
 	return w.write(filepath.Join("lessons", l.Slug, "index.html"), "lesson", struct {
-		page
-		Lesson   *lesson.Lesson
-		Prose    template.HTML
-		Programs []programView
-		Data     LessonData
-	}{w.layoutData(root), l, prose, views, data})
+		playgroundPage
+		Lesson *lesson.Lesson
+		Prose  template.HTML
+		OEmbed string
+	}{playgroundPage{w.layoutData(root), views, true, data}, l, prose, w.origin + "/lessons/" + l.Slug + "/oembed.json"})
+}
+
+// embedPage is what an embed page (embed.html) shows around its program panel.
+type embedPage struct {
+	playgroundPage
+	Heading string // the credit line's text
+	Link    string // where the credit line leads
+}
+
+// embed writes embed/<slug>/index.html: the lesson's programs without the site around
+// them, for other pages to frame (site/js/embed-page.js reads its options).
+func (w *pageWriter) embed(l *lesson.Lesson) error {
+	const root = "../../"
+	views, err := programViews(l)
+	if err != nil {
+		return err
+	}
+	return w.write(filepath.Join("embed", l.Slug, "index.html"), "embed", embedPage{
+		playgroundPage{w.layoutData(root), views, false, w.lessonData(l, root)},
+		l.Title, root + "lessons/" + l.Slug + "/",
+	})
+}
+
+// sharedProgram is the one program of the shared and snippet pages: its source comes
+// from the link the page is opened with.
+var sharedProgram = []programView{{ID: "main", Name: "main.go", Title: "main.go"}}
+
+// emptyData is the LessonData of a page whose program the script fills in.
+func (w *pageWriter) emptyData(slug, root string) LessonData {
+	a := w.assets
+	return LessonData{
+		Slug: slug, Root: root, Worker: root + a.WorkerJS, BuildWorker: root + a.BuildWorkerJS, Toolchain: root + "toolchain/",
+		Gofmt: root + a.GofmtWASM, Timeline: root + a.TimelineWASM, Files: map[string]string{},
+		Programs: []ProgramData{{Name: "main.go"}},
+	}
+}
+
+// snippet writes embed/snippet/index.html, which embeds any program: from its link's
+// fragment (#code=, site/js/program-code.js) or, on the Worker, a shared id (?share=).
+func (w *pageWriter) snippet() error {
+	const root = "../../"
+	return w.write(filepath.Join("embed", "snippet", "index.html"), "embed", embedPage{
+		playgroundPage{w.layoutData(root), sharedProgram, false, w.emptyData("snippet", root)},
+		"Go program", root,
+	})
+}
+
+// shared writes s/index.html, the page of a shared program: /s/#code=… on any host, and
+// /s/{id} on the Worker, which serves this page for every id.
+func (w *pageWriter) shared() error {
+	const root = "../"
+	return w.write(filepath.Join("s", "index.html"), "shared", playgroundPage{w.layoutData(root), sharedProgram, false, w.emptyData("shared", root)})
+}
+
+// OEmbed is the oEmbed document (oembed.com, type "rich") that lets other sites embed a
+// lesson from its URL.
+type OEmbed struct {
+	Version      string `json:"version"`
+	Type         string `json:"type"`
+	Title        string `json:"title"`
+	ProviderName string `json:"provider_name"`
+	ProviderURL  string `json:"provider_url"`
+	HTML         string `json:"html"`
+	Width        int    `json:"width"`
+	Height       int    `json:"height"`
+}
+
+// EmbedHeight is the height, in CSS px, an embed starts at before it sizes itself.
+const EmbedHeight = 520
+
+// oEmbed writes lessons/<slug>/oembed.json, with absolute links on the site's origin.
+func (w *pageWriter) oEmbed(l *lesson.Lesson) error {
+	src := w.origin + "/embed/" + l.Slug + "/"
+	doc := OEmbed{
+		Version: "1.0", Type: "rich", Title: l.Title, ProviderName: SiteName, ProviderURL: w.origin + "/",
+		HTML: fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" style="border:0" loading="lazy" allow="clipboard-write"></iframe>`,
+			template.HTMLEscapeString(src), template.HTMLEscapeString(l.Title), EmbedHeight),
+		Width: 800, Height: EmbedHeight,
+	}
+	data, err := json.MarshalIndent(doc, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(w.out, "lessons", l.Slug, "oembed.json"), append(data, '\n'), 0o644)
+}
+
+// demo copies the demo course page, which embeds lessons and snippets from another
+// page's point of view (and is the embedding tests' fixture).
+func (w *pageWriter) demo(src string) error {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return fmt.Errorf("copying the demo page: %w", err)
+	}
+	return os.WriteFile(filepath.Join(w.out, "embed", "demo.html"), data, 0o644)
 }

@@ -20,6 +20,7 @@ import (
 	"goconcurrency.dev/playground/tools/internal/compress"
 	"goconcurrency.dev/playground/tools/internal/lesson"
 	"goconcurrency.dev/playground/tools/internal/paths"
+	"goconcurrency.dev/playground/tools/internal/server"
 )
 
 // SiteName is the product's name as pages show it.
@@ -33,6 +34,9 @@ type Options struct {
 	CacheDir       string // where compiled programs are kept between builds; default paths.ProgramCache(Root)
 	ToolchainCache string // where the in-browser toolchain is kept between builds; default paths.ToolchainCache(Root)
 	Minify         bool
+	// Origin is where the site will be served (e.g. "https://play.example.org"), for the
+	// few links that must be absolute: the oEmbed documents. Default "http://localhost:8080".
+	Origin string
 	// Compress says how hard to compress the site's files and the toolchain; nil means
 	// compress's defaults.
 	Compress *compress.Options
@@ -48,6 +52,9 @@ func Build(ctx context.Context, o Options) error {
 	}
 	if o.CacheDir == "" {
 		o.CacheDir = paths.ProgramCache(o.Root)
+	}
+	if o.Origin == "" {
+		o.Origin = "http://localhost:8080"
 	}
 	if o.ToolchainCache == "" {
 		o.ToolchainCache = paths.ToolchainCache(o.Root)
@@ -74,6 +81,9 @@ func Build(ctx context.Context, o Options) error {
 		return err
 	}
 	if err := writePages(o, course, assets, wasm); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(o.Out, "_headers"), []byte(server.HeadersFile()), 0o644); err != nil {
 		return err
 	}
 	return compress.Tree(o.Out, o.Compress)

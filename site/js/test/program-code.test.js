@@ -1,0 +1,29 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { codeFromHash, decodeProgram, encodeProgram } from "../program-code.js";
+
+test("a program survives the trip through a URL, byte for byte", async () => {
+  for (const source of ["", "package main\n", "// 世界 \u{1F600}\npackage main\n\nfunc main() { println(\"<script>\") }\n", "x".repeat(200000)]) {
+    const packed = await encodeProgram(source);
+    assert.match(packed, /^[A-Za-z0-9_-]*$/);
+    assert.equal(await decodeProgram(packed), source);
+  }
+});
+
+test("compression keeps a long program's link short", async () => {
+  const source = "package main\n\nimport \"fmt\"\n\nfunc main() {\n" + "\tfmt.Println(\"hello, goroutines\")\n".repeat(300) + "}\n";
+  assert.ok((await encodeProgram(source)).length < source.length / 10);
+});
+
+test("damaged or hostile text is refused with a reason", async () => {
+  await assert.rejects(decodeProgram('"><img src=x onerror=alert(1)>'), /not in the form/);
+  await assert.rejects(decodeProgram("AAAA"), /cut short or damaged|not text/);
+  const packed = await encodeProgram("package main\n");
+  await assert.rejects(decodeProgram(packed.slice(0, 3)), /cut short or damaged/);
+});
+
+test("codeFromHash reads the code parameter of a fragment", () => {
+  assert.equal(codeFromHash("#code=abc_-1"), "abc_-1");
+  assert.equal(codeFromHash("#other=1&code=xyz"), "xyz");
+  assert.equal(codeFromHash(""), null);
+});
