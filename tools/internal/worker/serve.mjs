@@ -1,5 +1,7 @@
 // Runs a Worker folder written by package worker under workerd, through miniflare, on a
 // loopback port, with the options its wrangler.json gives (as wrangler dev would).
+// miniflare reads the assets folder's _headers itself, as under wrangler dev; wrangler
+// deploy uploads the same file for Cloudflare to apply.
 //
 //	node serve.mjs PACKAGE_DIR WORKER_DIR [KV_PERSIST_DIR]
 //

@@ -45,7 +45,8 @@ const (
 // workerRoutes are the paths that reach the Worker before the assets: the share API, the
 // shared-program page, oEmbed, and the in-browser toolchain, which the Worker sends from
 // its brotli siblings (compile.wasm is too large for the assets, and the edge would send
-// the standard library's archives, application/octet-stream, uncompressed).
+// the standard library's archives, application/octet-stream, uncompressed). None may
+// reach under /embed/: the rules of _headers apply only to what the assets answer.
 var workerRoutes = []string{"/api/*", "/s/*", "/oembed", "/toolchain/*"}
 
 // workerServed reports whether the site file at rel (slash-separated) is answered by the
@@ -78,7 +79,8 @@ type Result struct {
 //	src/index.mjs     the entry module (wasm/worker/index.mjs)
 //	src/worker.mjs    the shim from workers-assets-gen, with runtime.mjs and wasm_exec.js
 //	src/app.wasm      wasm/worker
-//	assets/           hard links to the site's files
+//	assets/           hard links to the site's files, with its _headers (the embed pages'
+//	                  framing rule), which wrangler uploads and miniflare reads
 func Build(ctx context.Context, o Options) (*Result, error) {
 	if _, err := os.Stat(filepath.Join(o.Site, "index.html")); err != nil {
 		return nil, fmt.Errorf("building the worker: no site at %s (go run ./tools/build): %w", o.Site, err)
