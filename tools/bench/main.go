@@ -86,21 +86,8 @@ func run(runs, colds int) error {
 	}
 	defer os.RemoveAll(tmp)
 
-	// A site with one lesson, built like the real one.
-	lessons := filepath.Join(tmp, "lessons")
-	if err := os.CopyFS(filepath.Join(lessons, lesson), os.DirFS(filepath.Join(root, "lessons", lesson))); err != nil {
-		return err
-	}
-	chapters, err := os.ReadFile(filepath.Join(root, "lessons", "chapters.yaml"))
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(lessons, "chapters.yaml"), chapters, 0o644); err != nil {
-		return err
-	}
-	out := filepath.Join(tmp, "site")
 	fmt.Println("building the site…")
-	err = site.Build(context.Background(), site.Options{Root: root, Lessons: lessons, Out: out, CacheDir: paths.ProgramCache(root), Minify: true})
+	out, err := oneLessonSite(root, tmp)
 	if err != nil {
 		return err
 	}
@@ -391,36 +378,57 @@ func setSource(ctx context.Context, src string) error {
 // compressed bytes the page and that run transferred (counted by the server, so the
 // worker's downloads count too).
 func coldPrecompiled(tmp, url string, i int, counter *countingHandler) (time.Duration, int64, error) {
-	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, fmt.Sprintf("cold-pre-%d", i)))
+	d, _, after, err := coldRun(tmp, fmt.Sprintf("cold-pre-%d", i), url, "button.run", 0, counter)
+	return d, after, err
+}
+
+// oneLessonSite builds, under tmp, a site with the benchmarks' one lesson, built like
+// the real one, and returns its folder.
+func oneLessonSite(root, tmp string) (string, error) {
+	lessons := filepath.Join(tmp, "lessons")
+	if err := os.CopyFS(filepath.Join(lessons, lesson), os.DirFS(filepath.Join(root, "lessons", lesson))); err != nil {
+		return "", err
+	}
+	chapters, err := os.ReadFile(filepath.Join(root, "lessons", "chapters.yaml"))
 	if err != nil {
-		return 0, 0, err
+		return "", err
 	}
-	defer cancel()
-	counter.reset()
-	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("button.run"))); err != nil {
-		return 0, 0, err
+	if err := os.WriteFile(filepath.Join(lessons, "chapters.yaml"), chapters, 0o644); err != nil {
+		return "", err
 	}
-	d, err := clickToFirstLine(ctx)
-	return d, counter.total(), err
+	out := filepath.Join(tmp, "site")
+	err = site.Build(context.Background(), site.Options{Root: root, Lessons: lessons, Out: out, CacheDir: paths.ProgramCache(root), Minify: true})
+	if err != nil {
+		return "", fmt.Errorf("building the site: %w", err)
+	}
+	return out, nil
 }
 
 // coldEmbed opens a lesson's embed page in a fresh browser, counts the compressed bytes it
-// transferred before Run (once its editor is up), and measures its first Run.
+// transferred before Run (once its editor is up and it has settled), and measures its
+// first Run.
 func coldEmbed(tmp, url string, i int, counter *countingHandler) (time.Duration, int64, error) {
-	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, fmt.Sprintf("cold-embed-%d", i)))
+	d, before, _, err := coldRun(tmp, fmt.Sprintf("cold-embed-%d", i), url, ".cm-content", time.Second, counter)
+	return d, before, err
+}
+
+// coldRun opens url in a fresh browser (profile under tmp), waits for ready to show and
+// then settle, and measures the first Run; it returns the bytes sent before the Run and
+// after its first line.
+func coldRun(tmp, profile, url, ready string, settle time.Duration, counter *countingHandler) (time.Duration, int64, int64, error) {
+	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, profile))
 	if err != nil {
-		return 0, 0, err
+		return 0, 0, 0, err
 	}
 	defer cancel()
 	counter.reset()
-	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(".cm-content"))); err != nil {
-		return 0, 0, err
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(ready))); err != nil {
+		return 0, 0, 0, err
 	}
-	// What the page loads by itself once shown: the precompiled program it prepares, too.
-	time.Sleep(time.Second)
-	bytes := counter.total()
+	time.Sleep(settle)
+	before := counter.total()
 	d, err := clickToFirstLine(ctx)
-	return d, bytes, err
+	return d, before, counter.total(), err
 }
 
 // countingHandler counts the response bytes it sends.

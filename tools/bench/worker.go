@@ -18,7 +18,6 @@ import (
 	"sync"
 	"time"
 
-	"goconcurrency.dev/playground/tools/internal/site"
 	"goconcurrency.dev/playground/tools/internal/worker"
 )
 
@@ -35,21 +34,10 @@ func benchWorker(clients int, load time.Duration) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	lessons := filepath.Join(tmp, "lessons")
-	if err := os.CopyFS(filepath.Join(lessons, lesson), os.DirFS(filepath.Join(root, "lessons", lesson))); err != nil {
-		return err
-	}
-	chapters, err := os.ReadFile(filepath.Join(root, "lessons", "chapters.yaml"))
+	fmt.Println("worker: building a one-lesson site and the Worker…")
+	out, err := oneLessonSite(root, tmp)
 	if err != nil {
 		return err
-	}
-	if err := os.WriteFile(filepath.Join(lessons, "chapters.yaml"), chapters, 0o644); err != nil {
-		return err
-	}
-	fmt.Println("worker: building a one-lesson site and the Worker…")
-	out := filepath.Join(tmp, "site")
-	if err := site.Build(context.Background(), site.Options{Root: root, Lessons: lessons, Out: out, Minify: true, CacheDir: filepath.Join(root, "build", "cache", "programs")}); err != nil {
-		return fmt.Errorf("building the site: %w", err)
 	}
 	built, err := worker.Build(context.Background(), worker.Options{Root: root, Site: out, Out: filepath.Join(tmp, "worker")})
 	if err != nil {
