@@ -5,7 +5,8 @@
 //
 // Build runs the stages in order, one file each: assets.go (scripts, styles and the page's
 // own WebAssembly under hashed names), programs.go (the lesson programs), toolchain.go
-// (the in-browser compiler, linker and standard library) and pages.go (the HTML pages).
+// (the in-browser compiler, linker and standard library), pages.go (the HTML pages) and
+// offline.go (the service worker that keeps visited pages working offline).
 //
 // It is not for: serving (package server) or running programs outside a browser
 // (package noderun).
@@ -84,6 +85,9 @@ func Build(ctx context.Context, o Options) error {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(o.Out, "_headers"), []byte(server.HeadersFile()), 0o644); err != nil {
+		return err
+	}
+	if err := writeServiceWorker(o); err != nil {
 		return err
 	}
 	return compress.Tree(o.Out, o.Compress)
