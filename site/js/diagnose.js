@@ -93,7 +93,8 @@ function startedBy(g) {
  * diagnoseDeadlock explains a deadlock report: each goroutine, where it waits, what it
  * holds and wants, and the cycle of waiting if there is one. It returns
  *   {goroutines: [{id, name, wait, line, startLine, holds: [{name, line}], wants: {name, line, heldBy}}],
- *    summary: [sentences]}
+ *    summary: [sentences], lists: [null | [goroutine ids]]}
+ * where lists[i] names the goroutines summary[i] speaks of when it speaks of several.
  */
 export function diagnoseDeadlock(report, locks, source) {
   const dump = parseDump(report);
@@ -113,29 +114,67 @@ export function diagnoseDeadlock(report, locks, source) {
     return entry;
   });
 
+  // Goroutines that wait alike (same function, same wait, same line, same lock and
+  // holder, holding nothing) share one sentence once there are GROUP_AT of them, and
+  // lists says which goroutines it speaks of.
   const summary = [];
+  const lists = [];
+  const groups = new Map();
   for (const g of goroutines) {
-    const where = g.line ? ` at line ${g.line}` : "";
-    let s = `goroutine ${g.id} (${g.name}) waits in ${g.wait}${where}`;
-    if (g.wants) {
-      s = `goroutine ${g.id} (${g.name}) wants ${g.wants.name} at line ${g.wants.line}`;
-      const self = g.wants.heldBy.includes(g.id);
-      if (self) {
-        const took = g.holds.find((h) => h.lock === g.wants.lock);
-        s += `, which it already holds (it took it at line ${took?.line}): a sync.Mutex is not reentrant, so it waits for itself`;
-      } else if (g.wants.heldBy.length) {
-        s += `, held by goroutine ${g.wants.heldBy.join(" and ")}`;
+    const key = g.holds.length ? `#${g.id}` : JSON.stringify([g.name, g.wait, g.line, g.wants?.name, g.wants?.line, g.wants?.heldBy]);
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key).push(g);
+  }
+  for (const members of groups.values()) {
+    if (members.length >= GROUP_AT && !members.some((g) => g.wants?.heldBy.includes(g.id))) {
+      summary.push(groupSentence(members));
+      lists.push(members.map((g) => g.id));
+    } else {
+      for (const g of members) {
+        summary.push(sentence(g));
+        lists.push(null);
       }
     }
-    const others = g.holds.filter((h) => !g.wants || h.lock !== g.wants.lock || !g.wants.heldBy.includes(g.id));
-    if (others.length) s += `; it holds ${others.map((h) => `${h.name} (taken at line ${h.line})`).join(" and ")}`;
-    summary.push(s + ".");
   }
   const cycle = findCycle(goroutines);
   if (cycle && cycle.length > 1) {
     summary.unshift(`A cycle: ${cycle.map((g) => `goroutine ${g.id} holds ${g.holds.find((h) => cycle.some((o) => o.wants?.lock === h.lock))?.name ?? "a lock"} and wants ${g.wants.name}`).join("; ")}. None of them can go on.`);
+    lists.unshift(null);
   }
-  return { goroutines, summary };
+  return { goroutines, summary, lists };
+}
+
+/** GROUP_AT is how many goroutines waiting alike share one sentence of a diagnosis. */
+export const GROUP_AT = 3;
+
+// sentence says where one goroutine waits, what it wants and what it holds.
+function sentence(g) {
+  const where = g.line ? ` at line ${g.line}` : "";
+  let s = `goroutine ${g.id} (${g.name}) waits in ${g.wait}${where}`;
+  if (g.wants) {
+    s = `goroutine ${g.id} (${g.name}) wants ${g.wants.name} at line ${g.wants.line}`;
+    const self = g.wants.heldBy.includes(g.id);
+    if (self) {
+      const took = g.holds.find((h) => h.lock === g.wants.lock);
+      s += `, which it already holds (it took it at line ${took?.line}): a sync.Mutex is not reentrant, so it waits for itself`;
+    } else if (g.wants.heldBy.length) {
+      s += `, held by goroutine ${g.wants.heldBy.join(" and ")}`;
+    }
+  }
+  const others = g.holds.filter((h) => !g.wants || h.lock !== g.wants.lock || !g.wants.heldBy.includes(g.id));
+  if (others.length) s += `; it holds ${others.map((h) => `${h.name} (taken at line ${h.line})`).join(" and ")}`;
+  return s + ".";
+}
+
+// groupSentence says the same for goroutines that wait alike and hold nothing.
+function groupSentence(members) {
+  const g = members[0];
+  const count = `${members.length.toLocaleString("en-US")} goroutines (${g.name})`;
+  if (g.wants) {
+    const held = g.wants.heldBy.length ? `, held by goroutine ${g.wants.heldBy.join(" and ")}` : "";
+    return `${count} want ${g.wants.name} at line ${g.wants.line}${held}.`;
+  }
+  return `${count} wait in ${g.wait}${g.line ? ` at line ${g.line}` : ""}.`;
 }
 
 // findCycle follows "waits for a lock held by" from each goroutine.

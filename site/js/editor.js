@@ -77,6 +77,9 @@ export function createEditor(parent, { doc, label, onChange, onRun, readonly = f
       ],
     }),
   });
+  // The scroller can be scrolled from the keyboard too, not only the text inside it.
+  view.scrollDOM.tabIndex = 0;
+  view.scrollDOM.setAttribute("aria-label", `${label}, scrollable`);
   dark.addEventListener("change", () => view.dispatch({ effects: themeSlot.reconfigure(dark.matches ? oneDark : []) }));
 
   return {

@@ -18,12 +18,14 @@
 //       message of the worker protocol (see runner-worker.js).
 //   {kind: "stdin", body: string, t: number}
 //       A line the learner typed, echoed as the program receives it.
-//   {kind: "deadlock", report, goroutines, summary, t}
+//   {kind: "deadlock", report, goroutines, summary, lists, t}
 //       Every goroutine was blocked with nothing left to wake it. report is the runtime's
 //       own text ("fatal error: all goroutines are asleep - deadlock!" and its dump);
 //       goroutines lists, per goroutine, {id, name, wait, line, startLine, holds:
 //       [{name, line}], wants: {name, line, heldBy} | null}; summary is the same in
-//       sentences. Lines are lines of main.go. "exit" with status 2 follows.
+//       sentences, one for each group of goroutines that wait alike; lists[i] is null,
+//       or the ids of the goroutines summary[i] speaks of. Lines are lines of main.go.
+//       "exit" with status 2 follows.
 //   {kind: "panic", message, goroutine, line, func}
 //       An unrecovered panic, and the program line it came from; its text was already
 //       written to stderr. "exit" with status 2 follows.

@@ -209,7 +209,10 @@ export class ProgramRun {
   write(fd, bytes, flush) {
     if (this.finished) return false;
     if (this.exiting) return true; // written after main returned: see HostFunctions.exiting
-    if (!this.output.admit(bytes)) {
+    // The runtime's deadlock report is the host's to read, not program output: it does
+    // not count against the output limit (a thousand goroutines make a long one).
+    const reporting = fd === 2 && this.deadlockReport !== undefined;
+    if (!reporting && !this.output.admit(bytes)) {
       this.emit({ kind: Kind.Truncated, reason: this.output.reason() });
       this.finish({ kind: Kind.Exit, status: -1, elapsed: this.clock.now() });
       return false;

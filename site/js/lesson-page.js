@@ -13,6 +13,10 @@ function setupNavigation(data) {
   });
 }
 
+// Code blocks and tables of the prose scroll sideways on narrow screens: let the keyboard
+// reach them to scroll them.
+for (const el of document.querySelectorAll(".prose pre, .prose table")) el.tabIndex = 0;
+
 const dataElement = document.getElementById("lesson-data");
 const data = dataElement ? JSON.parse(dataElement.textContent) : null;
 setupNavigation(data);

@@ -134,11 +134,22 @@ export class OutputView {
     const title = document.createElement("h3");
     title.textContent = "Deadlock: every goroutine is waiting, and nothing can wake any of them";
     const list = document.createElement("ul");
-    for (const sentence of e.summary) {
+    e.summary.forEach((sentence, i) => {
       const li = document.createElement("li");
       li.textContent = sentence;
+      const ids = e.lists?.[i];
+      if (ids?.length > 1) {
+        // The goroutines a grouped sentence speaks of, one click away.
+        const which = document.createElement("details");
+        const label = document.createElement("summary");
+        label.textContent = "Which goroutines";
+        const names = document.createElement("p");
+        names.textContent = `goroutines ${ids.join(", ")}`;
+        which.append(label, names);
+        li.append(which);
+      }
       list.append(li);
-    }
+    });
     const details = document.createElement("details");
     const summary = document.createElement("summary");
     summary.textContent = "The runtime's report";

@@ -24,18 +24,27 @@ export const editKey = (slug, file) => `playground:edit:${slug}/${file}`;
 
 // deadlockMarks turns a deadlock diagnosis into editor marks: where each goroutine waits,
 // and where it took the locks it holds.
+// Goroutines that wait alike at one line share one mark.
 function deadlockMarks(e) {
   const marks = [];
+  const waiting = new Map(); // line and words -> {line, name, what, ids}
   for (const g of e.goroutines) {
     if (g.line) {
       const what = g.wants
         ? `wants ${g.wants.name}${g.wants.heldBy.length ? `, held by goroutine ${g.wants.heldBy.join(" and ")}` : ""}`
         : `waits in ${g.wait}`;
-      marks.push({ line: g.line, message: `goroutine ${g.id} (${g.name}) ${what}`, severity: "error" });
+      const key = `${g.line}|${g.name}|${what}`;
+      if (!waiting.has(key)) waiting.set(key, { line: g.line, name: g.name, what, ids: [] });
+      waiting.get(key).ids.push(g.id);
     }
     for (const h of g.holds) {
       marks.push({ line: h.line, message: `goroutine ${g.id} (${g.name}) took ${h.name} here and still holds it`, severity: "warning" });
     }
+  }
+  for (const w of waiting.values()) {
+    const who = w.ids.length === 1 ? `goroutine ${w.ids[0]}` : `${w.ids.length.toLocaleString("en-US")} goroutines`;
+    const verb = w.ids.length === 1 ? w.what : w.what.replace(/^wants /, "want ").replace(/^waits /, "wait ");
+    marks.push({ line: w.line, message: `${who} (${w.name}) ${verb}`, severity: "error" });
   }
   return marks;
 }

@@ -86,3 +86,40 @@ test("shownReport leaves out the playground's own sync frames, and nothing else"
   assert.match(shown, /sync\.\(\*Mutex\)\.Lock\(\.\.\.\)\n\tsync\/mutex\.go:46\nmain\.noodlesFirst/);
   assert.deepEqual(parseDump(shown).map((g) => g.id), [1, 10, 11, 12, 13]);
 });
+
+test("goroutines that wait alike share one sentence, with their ids beside it", () => {
+  const waiter = (id) => `goroutine ${id} [sync.Mutex.Lock]:
+internal/sync.runtime_SemacquireMutex(0x1, 0x0, 0x2)
+\truntime/sema.go:95 +0x2
+sync.(*Mutex).Lock(...)
+\tsync/mutex.go:46
+main.main.func1()
+\tmain.go:4 +0x2
+created by main.main in goroutine 1
+\tmain.go:3 +0x5
+`;
+  const ids = Array.from({ length: 1000 }, (_, i) => i + 10);
+  const report = `fatal error: all goroutines are asleep - deadlock!
+
+goroutine 1 [sync.WaitGroup.Wait]:
+sync.(*WaitGroup).Wait(0x1)
+\tsync/waitgroup.go:206 +0x19
+main.main()
+\tmain.go:9 +0x7
+
+${ids.map(waiter).join("\n")}`;
+  const source = "package main\n\nfunc main() {\n\tgo func() { mu.Lock() }()\n}\n";
+  const locks = watch([{ op: "want", g: 1, lock: "m", line: 2 }, { op: "hold", g: 1, lock: "m", line: 2 }, ...ids.map((g) => ({ op: "want", g, lock: "m", line: 4 }))]);
+  const { goroutines, summary, lists } = diagnoseDeadlock(report, locks, source);
+  assert.equal(goroutines.length, 1001);
+  assert.equal(summary.length, 2);
+  assert.equal(summary[1], "1,000 goroutines (main (a function literal)) want mu at line 4, held by goroutine 1.");
+  assert.deepEqual(lists[1], ids);
+  assert.equal(lists[0], null);
+});
+
+test("two goroutines that wait alike keep a sentence each", () => {
+  const { summary, lists } = diagnoseDeadlock(dining.report, watch(dining.locks), dining.source);
+  assert.equal(summary.length, 6);
+  assert.ok(lists.every((l) => l === null));
+});

@@ -47,6 +47,7 @@ type Event struct {
 
 	Report     string      `json:"report,omitempty"`     // deadlock: the runtime's text
 	Summary    []string    `json:"summary,omitempty"`    // deadlock: in sentences
+	Lists      [][]int     `json:"lists,omitempty"`      // deadlock: the goroutines a sentence speaks of, if several
 	Goroutines []Goroutine `json:"goroutines,omitempty"` // deadlock
 	Goroutine  int         `json:"goroutine,omitempty"`  // panic: the goroutine that panicked
 	Func       string      `json:"func,omitempty"`       // panic: the program function

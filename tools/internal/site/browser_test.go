@@ -410,3 +410,33 @@ func TestPanicMarksItsLine(t *testing.T) {
 	}
 	waitFor(t, ctx, `document.querySelector(".timeline-host").textContent.includes("No timeline: the program crashed before its trace was written.")`)
 }
+
+// TestCrowdedDeadlockIsGrouped: a thousand goroutines waiting for one mutex get one
+// sentence, with their numbers a click away, and the panel stays short.
+func TestCrowdedDeadlockIsGrouped(t *testing.T) {
+	ctx := open(t, "test-crowd")
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited: status 2.")
+	got := eval[[]string](t, ctx, `[...document.querySelectorAll(".diagnosis > ul > li")].map(li => li.firstChild.textContent)`)
+	want := []string{
+		"goroutine 1 (main) waits in sync.WaitGroup.Wait at line 16; it holds mu (taken at line 9).",
+		"1,000 goroutines (main (a function literal)) want mu at line 12, held by goroutine 1.",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("diagnosis (-want +got):\n%s", diff)
+	}
+	if !eval[bool](t, ctx, `(() => { const d = document.querySelector(".diagnosis li details"); return !!d && !d.open && d.textContent.split(",").length === 1000; })()`) {
+		t.Error("the grouped sentence does not fold the list of its goroutines")
+	}
+	lines := eval[float64](t, ctx, `(() => {
+		const box = document.querySelector(".diagnosis"), style = getComputedStyle(box);
+		const line = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.2;
+		return box.getBoundingClientRect().height / line;
+	})()`)
+	if lines >= 20 {
+		t.Errorf("the deadlock panel is %.0f lines tall, want under 20", lines)
+	}
+	if marks := eval[int](t, ctx, `window.playground.editors[0].diagnostics().filter(d => d.line === 12).length`); marks != 1 {
+		t.Errorf("line 12 carries %d marks, want one for the thousand", marks)
+	}
+}
