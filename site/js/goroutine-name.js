@@ -34,11 +34,35 @@ export function displayName(fn) {
  * (sync.WaitGroup.Go, time.AfterFunc, …) is named after the program function it calls;
  * then the outermost literal; then the function it started in.
  */
-export function goroutineName({ id, start = "", frames = [] }) {
+export function goroutineName({ id, start = "", frames = [], started = null }) {
   if (id === 1) return "main";
   if (start.startsWith("main.") && !isLiteral(start)) return displayName(start);
   const named = frames.find((fn) => !isLiteral(fn) && fn !== "main.main");
   if (named) return displayName(named);
   if (frames.length) return displayName(frames[0]);
+  // Nothing of the program on its stack (it never blocked): what the line that started
+  // it hands to the wrapper.
+  if (started?.func) return displayName(started.func);
+  if (started?.literal) return `${displayName(started.literal)} (a function literal)`;
   return start ? displayName(start) : "?";
+}
+
+/**
+ * startedAt reads line (1-based) of the program, where a goroutine was started, for what
+ * it starts: {func: "main.worker"} for `wg.Go(worker)` or `time.AfterFunc(d, worker)`,
+ * {literal: "main.main"} (the function the literal is written in) for `wg.Go(func() {`
+ * or `go func() {`, or null when the line says neither.
+ */
+export function startedAt(source, line) {
+  const lines = source.split("\n");
+  const text = lines[line - 1] ?? "";
+  if (/(\bgo\s+|\.(Go|AfterFunc)\((?:[^()]*,\s*)?)func\s*\(/.test(text)) {
+    for (let i = line - 1; i >= 0; i--) {
+      const m = /^func\s+(?:\(\s*\w*\s*(\*?)(\w+)[^)]*\)\s*)?(\w+)\s*[[(]/.exec(lines[i]);
+      if (m) return { literal: m[2] ? `main.${m[1] ? `(*${m[2]})` : m[2]}.${m[3]}` : `main.${m[3]}` };
+    }
+    return null;
+  }
+  const handed = /\.(?:Go|AfterFunc)\((?:[^()]*,\s*)?([A-Za-z_]\w*)\s*\)/.exec(text);
+  return handed ? { func: `main.${handed[1]}` } : null;
 }

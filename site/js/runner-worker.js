@@ -74,9 +74,9 @@ const timelineReader = (url) => goFunction(url, GoFunctions.timeline);
 // programEvents passes a run's events on and, after its trace, the timeline
 // (timeline-event.js), unless another run has started meanwhile.
 let runs = 0;
-function programEvents(timelineURL) {
+function programEvents(timelineURL, source) {
   const token = ++runs;
-  const timeline = timelineURL ? new TimelineMaker(() => timelineReader(timelineURL), (e) => token === runs && emit(e)) : null;
+  const timeline = timelineURL ? new TimelineMaker(() => timelineReader(timelineURL), (e) => token === runs && emit(e), source) : null;
   return (event) => {
     emit(event);
     timeline?.add(event);
@@ -104,7 +104,7 @@ onmessage = async ({ data: msg }) => {
         emit({ kind: Kind.Error, message: `loading the program: ${err.message}` });
         return;
       }
-      run = startProgram(module, { files: decodeFiles(msg.files), clock: msg.clock, origin: msg.origin, source: msg.source, emit: programEvents(msg.timeline) });
+      run = startProgram(module, { files: decodeFiles(msg.files), clock: msg.clock, origin: msg.origin, source: msg.source, emit: programEvents(msg.timeline, msg.source) });
       // Load the trace reader while the program runs, after the program itself.
       if (msg.timeline) timelineReader(msg.timeline).catch(() => {});
       break;

@@ -5,15 +5,17 @@
 // (goroutine-name.js), and adds the output lines on the same time axis.
 import { Kind } from "./events.js";
 import { OutputLines } from "./output-lines.js";
-import { goroutineName } from "./goroutine-name.js";
+import { goroutineName, startedAt } from "./goroutine-name.js";
 
 /**
  * nameRows names each goroutine row of a timeline (wasm/timeline's JSON) in place, from
- * the function it started in (func) and the program functions on its stack (frames).
+ * the function it started in (func), the program functions on its stack (frames) and,
+ * given the program's source, the line that started it (createdLine).
  */
-export function nameRows(timeline) {
+export function nameRows(timeline, source = "") {
   for (const g of timeline.goroutines ?? []) {
-    g.name = goroutineName({ id: g.id, start: g.func, frames: g.frames });
+    const started = source && g.createdLine ? startedAt(source, g.createdLine) : null;
+    g.name = goroutineName({ id: g.id, start: g.func, frames: g.frames, started });
   }
   return timeline;
 }
@@ -21,12 +23,14 @@ export function nameRows(timeline) {
 /**
  * TimelineMaker watches one run. add takes each event of the run; when the trace comes,
  * the timeline event is made and handed to onTimeline. reader() resolves with the trace
- * reader: (trace: Uint8Array, originNs: number) => {json} | {error}.
+ * reader: (trace: Uint8Array, originNs: number) => {json} | {error}. source is the
+ * program's, to name the goroutines started through a wrapper (nameRows).
  */
 export class TimelineMaker {
-  constructor(reader, onTimeline) {
+  constructor(reader, onTimeline, source = "") {
     this.reader = reader;
     this.onTimeline = onTimeline;
+    this.source = source;
     this.output = new OutputLines();
     this.done = Promise.resolve(null);
   }
@@ -47,7 +51,7 @@ export class TimelineMaker {
       const start = performance.now();
       const r = read(trace.data, trace.origin);
       if (r.error) return { kind: Kind.Timeline, error: r.error };
-      const timeline = nameRows(JSON.parse(r.json));
+      const timeline = nameRows(JSON.parse(r.json), this.source);
       return { kind: Kind.Timeline, timeline, lines: this.output.lines, readMs: performance.now() - start };
     } catch (err) {
       return { kind: Kind.Timeline, error: `reading the trace: ${err.message || err}` };

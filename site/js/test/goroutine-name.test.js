@@ -33,3 +33,29 @@ test("the timeline of the dining-deadlock trace names its rows as the diagnosis 
   nameRows(timeline);
   assert.deepEqual(timeline.goroutines.map((g) => g.name), ["main", "noodlesFirst", "forkFirst", "noodlesFirst", "forkFirst"]);
 });
+
+test("startedAt reads what a go statement or a wrapper hands over", async () => {
+  const { startedAt } = await import("../goroutine-name.js");
+  const source = [
+    "package main", // 1
+    "func (p *pool) run() {", // 2
+    "\twg.Go(func() {", // 3
+    "\t})", // 4
+    "}", // 5
+    "func main() {", // 6
+    "\twg.Go(worker)", // 7
+    "\tgo func(i int) {}(3)", // 8
+    "\ttime.AfterFunc(time.Second, ring)", // 9
+    "\tx := 1", // 10
+    "}", // 11
+  ].join("\n");
+  assert.deepEqual(startedAt(source, 3), { literal: "main.(*pool).run" });
+  assert.deepEqual(startedAt(source, 7), { func: "main.worker" });
+  assert.deepEqual(startedAt(source, 8), { literal: "main.main" });
+  assert.deepEqual(startedAt(source, 9), { func: "main.ring" });
+  assert.equal(startedAt(source, 10), null);
+  const wrapped = { id: 7, start: "sync.(*WaitGroup).Go.func1", frames: [] };
+  assert.equal(goroutineName({ ...wrapped, started: startedAt(source, 3) }), "(*pool).run (a function literal)");
+  assert.equal(goroutineName({ ...wrapped, started: startedAt(source, 7) }), "worker");
+  assert.equal(goroutineName({ ...wrapped, frames: ["main.main.func1", "main.work"], started: startedAt(source, 7) }), "work", "a stack of the program's wins");
+});

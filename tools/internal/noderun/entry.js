@@ -96,7 +96,7 @@ async function runJob(job, toolchain, print, timelineReader) {
   const module = await WebAssembly.compile(withMemoryLimit(bytes));
   const input = stdinLines(job.stdin);
   let run;
-  const timeline = timelineReader ? new TimelineMaker(timelineReader, () => {}) : null;
+  const timeline = timelineReader ? new TimelineMaker(timelineReader, () => {}, source) : null;
   const emit = (event) => {
     print(event);
     timeline?.add(event);

@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -23,6 +24,11 @@ func TestControlsStayUsableAfterABigRun(t *testing.T) {
 			do(t, ctx, chromedp.Click(chromedp.CSS("#tab-hundred")), chromedp.Click(chromedp.CSS("button.run")))
 			waitOutput(t, ctx, "Program exited.")
 			waitFor(t, ctx, `!!window.playground.timeline.data`)
+			// The hundred goroutines started by wg.Go(func() {...}) are named as the
+			// deadlock panel names them, not after the library's wrapper.
+			if names := eval[[]string](t, ctx, `[...new Set(window.playground.timeline.data.goroutines.map((g) => g.name))]`); strings.Join(names, ",") != "main,main (a function literal)" {
+				t.Errorf("timeline rows are named %v", names)
+			}
 			for _, action := range []string{"run", "stop", "format", "reset"} {
 				// On a phone the program comes after the prose: bring the buttons into view,
 				// as a learner scrolls to them.
@@ -54,5 +60,30 @@ func TestControlsStayUsableAfterABigRun(t *testing.T) {
 				t.Errorf("the editor shows %d whole lines, want at least 10", lines)
 			}
 		})
+	}
+}
+
+// TestPhoneJumpsBetweenLessonAndProgram: on a phone the program comes after the whole
+// lesson; the bar at the top takes the learner to the program and back, and what it
+// brings into view is not hidden under it.
+func TestPhoneJumpsBetweenLessonAndProgram(t *testing.T) {
+	ctx := open(t, "dining-deadlock")
+	do(t, ctx, chromedp.EmulateViewport(390, 844))
+	if !eval[bool](t, ctx, `getComputedStyle(document.querySelector(".jump")).display !== "none"`) {
+		t.Fatal("no Lesson/Program bar on a phone")
+	}
+	const visible = `((el) => {
+		const r = el.getBoundingClientRect();
+		const at = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height, 40) / 2);
+		return r.top >= 0 && r.top < innerHeight && (at === el || el.contains(at));
+	})`
+	do(t, ctx, chromedp.Click(chromedp.CSS(`.jump a[href="#program"]`)))
+	waitFor(t, ctx, visible+`(document.querySelector("button.run"))`)
+	do(t, ctx, chromedp.Click(chromedp.CSS(`.jump a[href="#lesson-text"]`)))
+	waitFor(t, ctx, visible+`(document.querySelector(".prose h1"))`)
+	// On a desktop both show side by side, and there is no bar.
+	do(t, ctx, chromedp.EmulateViewport(1280, 720))
+	if eval[bool](t, ctx, `getComputedStyle(document.querySelector(".jump")).display !== "none"`) {
+		t.Error("the Lesson/Program bar shows on a desktop")
 	}
 }
