@@ -9,6 +9,13 @@
 //	  <slug>/<name>.out      its expected output under the virtual clock
 //	  <slug>/<name>.in       optional: lines typed when it asks for input
 //	  <slug>/files/...       optional: data files, placed in the program's working directory
+//	  <slug>/try/<name>.go   a "Try this" item as a program: the lesson's program with the
+//	                         item's edit made, and <name>.out, the output the prose claims
+//	  <slug>/exercises/<id>/ an exercise listed in the front matter's exercises:
+//	      statement.md       front matter (title) + markdown: the task
+//	      <name>.go          the starter files, package main
+//	      <name>_test.go     the tests that decide whether the task is done
+//	      solution/<name>.go a reference solution: files that replace starter files
 //
 // It is not for: rendering (package render) or running programs (package noderun).
 package lesson
@@ -44,23 +51,79 @@ type Lesson struct {
 	Slug string // folder name; also the page's path
 	Dir  string
 	Meta
-	Body     []byte // markdown after the front matter
-	BodyLine int    // line of lesson.md where Body starts, for error messages
-	Programs []*Program
-	Files    map[string][]byte // data files by path relative to files/
-	Chapter  *Chapter          `yaml:"-"`
-	Prev     *Lesson           `yaml:"-"`
-	Next     *Lesson           `yaml:"-"`
+	Body      []byte // markdown after the front matter
+	BodyLine  int    // line of lesson.md where Body starts, for error messages
+	Programs  []*Program
+	Variants  []*Program // try/*.go: the "Try this" items that claim an output
+	Exercises []*Exercise
+	Files     map[string][]byte // data files by path relative to files/
+	Chapter   *Chapter          `yaml:"-"`
+	Prev      *Lesson           `yaml:"-"`
+	Next      *Lesson           `yaml:"-"`
 }
 
 // Meta is a lesson's front matter.
 type Meta struct {
-	Title       string   `yaml:"title"`
-	ChapterID   string   `yaml:"chapter"`
-	Order       int      `yaml:"order"`
-	Covers      []string `yaml:"covers"`
-	Summary     string   `yaml:"summary"`
-	ProgramList []string `yaml:"programs"` // optional order of the programs; default: file names sorted
+	Title       string        `yaml:"title"`
+	ChapterID   string        `yaml:"chapter"`
+	Order       int           `yaml:"order"`
+	Covers      []string      `yaml:"covers"`
+	Summary     string        `yaml:"summary"`
+	ProgramList []string      `yaml:"programs"`  // optional order of the programs; default: file names sorted
+	ExerciseIDs []string      `yaml:"exercises"` // folders under exercises/, in the order shown
+	Predict     []*Prediction `yaml:"predict"`
+}
+
+// Prediction is a question asked before a program runs, answered by its run: the learner
+// picks one of Choices, and the output shows which was right. Evidence is text that the
+// program's expected output contains and that settles the question, so a test can check
+// that the answer the page gives is the one the program prints.
+type Prediction struct {
+	Program  string   `yaml:"program"` // a program of the lesson, e.g. unlocked.go
+	Question string   `yaml:"question"`
+	Choices  []string `yaml:"choices"`
+	Answer   int      `yaml:"answer"`   // index into Choices
+	Evidence string   `yaml:"evidence"` // a substring of the program's output
+	Explain  string   `yaml:"explain"`  // one sentence shown once the run has answered
+}
+
+// Exercise is a task checked by go test: starter files that fail their tests and a
+// reference solution that passes them.
+type Exercise struct {
+	ID        string
+	Dir       string
+	Title     string
+	Statement []byte  // markdown after statement.md's front matter
+	Files     []*File // starter files, tests last
+	Solution  []*File // files of solution/, each replacing the starter file of that name
+}
+
+// File is one named Go source file.
+type File struct {
+	Name   string
+	Source []byte
+}
+
+// IsTest reports whether the file holds tests (its name ends in _test.go).
+func (f *File) IsTest() bool { return strings.HasSuffix(f.Name, "_test.go") }
+
+// SolvedFiles is the exercise with its solution in place: the starter's tests and
+// untouched files, and the solution's files.
+func (e *Exercise) SolvedFiles() []*File {
+	out := make([]*File, 0, len(e.Files))
+	for _, f := range e.Files {
+		if i := slices.IndexFunc(e.Solution, func(s *File) bool { return s.Name == f.Name }); i >= 0 {
+			out = append(out, e.Solution[i])
+		} else {
+			out = append(out, f)
+		}
+	}
+	for _, s := range e.Solution {
+		if !slices.ContainsFunc(e.Files, func(f *File) bool { return f.Name == s.Name }) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // Program is one runnable Go file of a lesson.
@@ -195,6 +258,36 @@ func Read(dir string) (*Lesson, error) {
 		l.Programs = append(l.Programs, p)
 	}
 
+	variants, _ := filepath.Glob(filepath.Join(dir, "try", "*.go"))
+	for _, path := range variants {
+		p := &Program{Name: filepath.Base(path), Title: strings.TrimSuffix(filepath.Base(path), ".go"), Path: path}
+		if p.Source, err = os.ReadFile(path); err != nil {
+			return nil, err
+		}
+		if p.Expected, err = readOptional(p.ExpectedPath()); err != nil {
+			return nil, err
+		}
+		if p.Stdin, err = readOptional(strings.TrimSuffix(path, ".go") + ".in"); err != nil {
+			return nil, err
+		}
+		l.Variants = append(l.Variants, p)
+	}
+	for _, id := range l.ExerciseIDs {
+		e, err := readExercise(filepath.Join(dir, "exercises", id))
+		if err != nil {
+			return nil, fmt.Errorf("%s: exercise %s: %w", mdPath, id, err)
+		}
+		l.Exercises = append(l.Exercises, e)
+	}
+	for i, p := range l.Predict {
+		if !slices.ContainsFunc(l.Programs, func(q *Program) bool { return q.Name == p.Program }) {
+			return nil, fmt.Errorf("%s: predict[%d]: %q is not a program of the lesson", mdPath, i, p.Program)
+		}
+		if p.Question == "" || len(p.Choices) < 2 || p.Answer < 0 || p.Answer >= len(p.Choices) || p.Evidence == "" {
+			return nil, fmt.Errorf("%s: predict[%d]: needs a question, two or more choices, an answer that indexes them and evidence", mdPath, i)
+		}
+	}
+
 	filesDir := filepath.Join(dir, "files")
 	err = filepath.WalkDir(filesDir, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -215,6 +308,66 @@ func Read(dir string) (*Lesson, error) {
 		return nil, fmt.Errorf("%s: reading data files: %w", dir, err)
 	}
 	return l, nil
+}
+
+// readExercise reads one exercise folder.
+func readExercise(dir string) (*Exercise, error) {
+	e := &Exercise{ID: filepath.Base(dir), Dir: dir}
+	md, err := os.ReadFile(filepath.Join(dir, "statement.md"))
+	if err != nil {
+		return nil, err
+	}
+	front, body, _, err := splitFrontMatter(md)
+	if err != nil {
+		return nil, fmt.Errorf("statement.md: %w", err)
+	}
+	var meta struct {
+		Title string `yaml:"title"`
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(front))
+	dec.KnownFields(true)
+	if err := dec.Decode(&meta); err != nil || meta.Title == "" {
+		return nil, fmt.Errorf("statement.md: front matter needs a title (%v)", err)
+	}
+	e.Title, e.Statement = meta.Title, body
+	if e.Files, err = readGoFiles(dir); err != nil {
+		return nil, err
+	}
+	slices.SortStableFunc(e.Files, func(a, b *File) int {
+		if a.IsTest() != b.IsTest() {
+			if a.IsTest() {
+				return 1
+			}
+			return -1
+		}
+		return strings.Compare(a.Name, b.Name)
+	})
+	if !slices.ContainsFunc(e.Files, (*File).IsTest) {
+		return nil, errors.New("no _test.go file: nothing would check it")
+	}
+	if e.Solution, err = readGoFiles(filepath.Join(dir, "solution")); err != nil {
+		return nil, err
+	}
+	if len(e.Solution) == 0 {
+		return nil, errors.New("solution/ holds no .go file")
+	}
+	return e, nil
+}
+
+func readGoFiles(dir string) ([]*File, error) {
+	matches, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	var out []*File
+	for _, m := range matches {
+		src, err := os.ReadFile(m)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, &File{Name: filepath.Base(m), Source: src})
+	}
+	return out, nil
 }
 
 func readOptional(path string) ([]byte, error) {

@@ -86,3 +86,57 @@ func TestLoadOrdersAndLinks(t *testing.T) {
 		t.Errorf("unknown chapter: %v", err)
 	}
 }
+
+func TestReadExercisesVariantsAndPredictions(t *testing.T) {
+	md := "---\ntitle: Demo\nchapter: c\norder: 1\ncovers: [A1-1]\nexercises: [exact]\n" +
+		"predict:\n  - program: main.go\n    question: How many?\n    choices: [\"1\", \"2\"]\n    answer: 1\n    evidence: \"n = 2\"\n---\nBody.\n"
+	dir := writeLesson(t, filepath.Join(t.TempDir(), "demo"), md, map[string]string{
+		"main.go":                          "package main\n",
+		"main.out":                         "n = 2\n",
+		"try/no-sleep.go":                  "package main\n",
+		"try/no-sleep.out":                 "n = 1\n",
+		"exercises/exact/statement.md":     "---\ntitle: Make it exact\n---\nDo it.\n",
+		"exercises/exact/main_test.go":     "package main\n",
+		"exercises/exact/main.go":          "package main // starter\n",
+		"exercises/exact/helper.go":        "package main\n",
+		"exercises/exact/solution/main.go": "package main // solved\n",
+	})
+	l, err := Read(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Variants) != 1 || l.Variants[0].Name != "no-sleep.go" || string(l.Variants[0].Expected) != "n = 1\n" {
+		t.Errorf("variants = %+v", l.Variants)
+	}
+	if len(l.Predict) != 1 || l.Predict[0].Answer != 1 {
+		t.Errorf("predict = %+v", l.Predict)
+	}
+	if len(l.Exercises) != 1 {
+		t.Fatalf("exercises = %+v", l.Exercises)
+	}
+	e := l.Exercises[0]
+	var names, solved []string
+	for _, f := range e.Files {
+		names = append(names, f.Name)
+	}
+	for _, f := range e.SolvedFiles() {
+		solved = append(solved, f.Name+"="+strings.TrimSpace(string(f.Source)))
+	}
+	if e.Title != "Make it exact" || strings.Join(names, " ") != "helper.go main.go main_test.go" {
+		t.Errorf("exercise %q files %v (want tests last)", e.Title, names)
+	}
+	if strings.Join(solved, ";") != "helper.go=package main;main.go=package main // solved;main_test.go=package main" {
+		t.Errorf("solved files = %v", solved)
+	}
+
+	for name, broken := range map[string]string{
+		"answer out of range": strings.Replace(md, "answer: 1", "answer: 2", 1),
+		"unknown program":     strings.Replace(md, "program: main.go", "program: gone.go", 1),
+		"missing exercise":    strings.Replace(md, "[exact]", "[gone]", 1),
+	} {
+		os.WriteFile(filepath.Join(dir, "lesson.md"), []byte(broken), 0o644)
+		if _, err := Read(dir); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -64,8 +65,14 @@ func TestProgramOutput(t *testing.T) {
 
 func runPrograms(t *testing.T, lessons []*lesson.Lesson, b *gobuild.Builder, runner *noderun.Runner, origin string) {
 	for _, l := range lessons {
-		for _, p := range l.Programs {
-			t.Run(l.Slug+"/"+p.Name, func(t *testing.T) {
+		// A lesson's "Try this" variants are checked like its programs: each runs the edit
+		// an item describes, and its .out holds what the prose says the edit prints.
+		for _, p := range append(slices.Clone(l.Programs), l.Variants...) {
+			name := p.Name
+			if slices.Contains(l.Variants, p) {
+				name = "try/" + name
+			}
+			t.Run(l.Slug+"/"+name, func(t *testing.T) {
 				t.Parallel()
 				wasm, err := b.Build(context.Background(), p.Source)
 				if err != nil {
