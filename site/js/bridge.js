@@ -42,4 +42,8 @@ export const GoFunctions = Object.freeze({
   // func(source string) {source: string} | {error: string}
   // wasm/gofmt: go/format.Source, for the Format button.
   gofmt: "gofmt",
+  // func(filesJSON string) {json: string} | {error: string, diagnostics?: string}
+  // wasm/testmain/cmd: the main of a program's test binary (testmain.Generate); files
+  // are [{name, source}], json is a testmain.Main, diagnostics JSON of testmain.Error.
+  testMain: "playgroundTestMain",
 });

@@ -43,6 +43,16 @@
 //       The trace turned into goroutine rows (see wasm/timeline) by the runner worker
 //       after "trace"; it may come after "exit", since reading takes a moment (and
 //       the first time, fetching the reader).
+//   {kind: "test", name, result, elapsed, output, failures}
+//       Test runs only (the Test and Check buttons): one test, benchmark or example has
+//       finished (test-report.js). result is "pass", "fail", "skip", or, for a test the
+//       run ended while it ran, "deadlock", "panic" or "stopped"; elapsed is the
+//       milliseconds it took on the run's clock; output its lines (t.Log, what it
+//       printed, an example's got/want); failures the {file, line, col, message} of its
+//       t.Error/t.Fatal lines, for the editor. Subtests are named "Parent/sub".
+//   {kind: "test-summary", result, passed, failed, skipped}
+//       Test runs only, just before "exit": result is "pass", "fail", "deadlock",
+//       "panic" or "none" (nothing ran); the counts are of top-level tests.
 //   {kind: "exit", status: number, elapsed: number}
 //       The program ended: status is its exit code (2 for a Go fatal error such as a
 //       deadlock or an unrecovered panic), elapsed the milliseconds since start on the
@@ -84,6 +94,8 @@ export const Kind = Object.freeze({
   BuildStart: "build-start",
   BuildDone: "build-done",
   CompileError: "compile-error",
+  Test: "test",
+  TestSummary: "test-summary",
 });
 
 /** exitLine formats the closing line of a transcript, as the output panel shows it. */

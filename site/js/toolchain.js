@@ -11,6 +11,23 @@ import { goProcess } from "./process.js";
 import { newGo } from "./go-instance.js";
 import { Kind } from "./events.js";
 import { formatDiagnostic, parseDiagnostics, scanImports } from "./go-source.js";
+import { GoFunctions } from "./bridge.js";
+
+/** TEST_MAIN_FILE is the name of the generated test main (wasm/testmain.FileName). */
+export const TEST_MAIN_FILE = "_testmain.go";
+
+/** GO_FILE_NAME is what a program's file may be called: a plain name ending in .go. */
+export const GO_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*\.go$/;
+
+/** isTestFile reports whether a file of a program holds tests. */
+export function isTestFile(name) {
+  return name.endsWith("_test.go");
+}
+
+/** programFiles is a program as files: a string is one main.go. */
+export function programFiles(program) {
+  return typeof program === "string" ? [{ name: "main.go", source: program }] : program;
+}
 
 /**
  * Toolchain loads the tools and archives named by a manifest and builds programs.
@@ -91,21 +108,28 @@ export class Toolchain {
   }
 
   /**
-   * build compiles and links one main.go. It resolves with
-   *   {ok: true, wasm: Uint8Array, compileMs, linkMs, cached}
+   * build compiles and links a program: one main.go (a string) or its files
+   * ([{name, source}], package main). With {test: true} it builds the program's test
+   * binary, as "go test" does: the _test.go files are compiled in, with the test main
+   * that wasm/testmain writes; without it they are left out, as "go build" does. It
+   * resolves with
+   *   {ok: true, wasm: Uint8Array, compileMs, linkMs, cached, tests?}
    *   {ok: false, diagnostics: [{file, line, col, message}], output}
+   * where tests (test builds) is what the test main runs (testmain.Main).
    */
-  async build(source) {
-    const hit = this.cache.get(source);
+  async build(program, { test = false } = {}) {
+    const files = programFiles(program);
+    const key = JSON.stringify([test, files]);
+    const hit = this.cache.get(key);
     if (hit) {
-      this.cache.delete(source);
-      this.cache.set(source, hit);
+      this.cache.delete(key);
+      this.cache.set(key, hit);
       return { ...hit, cached: true };
     }
     await this.loadManifest();
-    const result = await this.buildUncached(source);
+    const result = await this.buildUncached(files, test);
     if (result.ok) {
-      this.cache.set(source, result);
+      this.cache.set(key, result);
       if (this.cache.size > 8) this.cache.delete(this.cache.keys().next().value);
     }
     return result;
@@ -116,11 +140,11 @@ export class Toolchain {
    * build-start, then build-done or compile-error (also when the toolchain itself
    * fails). It is the one producer of build events, for the page and the Node runner.
    */
-  async buildWithEvents(source, emit) {
+  async buildWithEvents(program, emit, options = {}) {
     emit({ kind: Kind.BuildStart });
     let r;
     try {
-      r = await this.build(source);
+      r = await this.build(program, options);
     } catch (err) {
       r = { ok: false, diagnostics: [], output: `The Go toolchain failed: ${err.message || err}\n` };
     }
@@ -129,9 +153,27 @@ export class Toolchain {
     return r;
   }
 
-  async buildUncached(source) {
+  async buildUncached(all, test) {
     const m = this.manifest;
-    const imports = scanImports(source);
+    const bad = all.find((f) => !GO_FILE_NAME.test(f.name));
+    if (bad) {
+      const message = `${JSON.stringify(bad.name)} is not a Go file name: use letters, digits, "_", "-" or "." and end it in .go`;
+      return { ok: false, diagnostics: [], output: message + "\n" };
+    }
+    const files = test ? all : all.filter((f) => !isTestFile(f.name));
+    if (!files.some((f) => !isTestFile(f.name))) {
+      return { ok: false, diagnostics: [], output: "The program has no Go file to build.\n" };
+    }
+    let tests = null;
+    if (test) {
+      const generated = await this.testMain(files);
+      if (generated.error) {
+        const output = generated.error.endsWith("\n") ? generated.error : generated.error + "\n";
+        return { ok: false, diagnostics: generated.diagnostics?.length ? generated.diagnostics : parseDiagnostics(output), output };
+      }
+      tests = generated.main;
+    }
+    const imports = files.flatMap((f) => scanImports(f.source).map((im) => ({ ...im, file: f.name })));
     const missing = imports.filter((im) => !m.importable.includes(im.path));
     if (missing.length > 0) {
       // The manifest says why a standard package is withheld; the standard library's
@@ -141,7 +183,7 @@ export class Toolchain {
       const withheld = m.unavailable ?? {};
       const reason = (p) => (Object.hasOwn(withheld, p) ? withheld[p] : internal(p) ? "it is internal to the standard library" : "");
       const diagnostics = missing.map((im) => ({
-        file: "main.go",
+        file: im.file,
         line: im.line,
         col: im.col,
         message: reason(im.path)
@@ -153,10 +195,13 @@ export class Toolchain {
     // Some imports are served by the playground's own packages (importMap): "sync" is
     // the standard package with its locks observed, for deadlock reports.
     // Every build also compiles the manifest's injected file into package main; it imports
-    // the package that records the run's execution trace (wasm/runtrace).
+    // the package that records the run's execution trace (wasm/runtrace). A test build
+    // adds the generated test main last, so its init runs after the program's.
     const map = m.importMap ?? {};
     const injected = m.injected;
-    const needed = new Set(["runtime", ...scanImports(injected.source).map((im) => im.path)]);
+    const extra = [{ name: injected.name, source: injected.source }];
+    if (tests) extra.push({ name: TEST_MAIN_FILE, source: tests.source });
+    const needed = new Set(["runtime", ...extra.flatMap((f) => scanImports(f.source).map((im) => im.path))]);
     for (const { path } of imports) {
       needed.add(path);
       if (map[path]) needed.add(map[path]);
@@ -166,17 +211,17 @@ export class Toolchain {
     await Promise.all([this.init(), this.ensurePackages([...needed])]);
 
     const dir = m.workDir;
-    const files = [...needed].sort().map((p) => `packagefile ${p}=/pkg/${p}.a`).join("\n") + "\n";
+    const pkgs = [...needed].sort().map((p) => `packagefile ${p}=/pkg/${p}.a`).join("\n") + "\n";
     const remaps = Object.entries(map).filter(([from]) => needed.has(from)).map(([from, to]) => `importmap ${from}=${to}\n`).join("");
-    this.fs.writeFileSync(`${dir}/importcfg`, remaps + files);
-    this.fs.writeFileSync(`${dir}/importcfg.link`, files);
-    this.fs.writeFileSync(`${dir}/main.go`, source);
-    this.fs.writeFileSync(`${dir}/${injected.name}`, injected.source);
-    for (const f of ["main.a", "main.wasm"]) this.fs.rmSync(`${dir}/${f}`, { force: true });
+    for (const f of this.fs.readdirSync(dir)) if (f.endsWith(".go") || f === "main.a" || f === "main.wasm") this.fs.rmSync(`${dir}/${f}`);
+    this.fs.writeFileSync(`${dir}/importcfg`, remaps + pkgs);
+    this.fs.writeFileSync(`${dir}/importcfg.link`, pkgs);
+    const sources = [...[...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)), ...extra];
+    for (const f of sources) this.fs.writeFileSync(`${dir}/${f.name}`, f.source);
 
     let start = performance.now();
     const compiled = await this.runTool(this.compile, "compile", [
-      "-o", `${dir}/main.a`, "-importcfg", `${dir}/importcfg`, ...m.compileFlags, `${dir}/main.go`, `${dir}/${injected.name}`,
+      "-o", `${dir}/main.a`, "-importcfg", `${dir}/importcfg`, ...m.compileFlags, ...sources.map((f) => `${dir}/${f.name}`),
     ]);
     const compileMs = performance.now() - start;
     if (compiled.status !== 0) {
@@ -185,14 +230,43 @@ export class Toolchain {
     }
     start = performance.now();
     const linked = await this.runTool(this.link, "link", [
-      "-o", `${dir}/main.wasm`, "-importcfg", `${dir}/importcfg.link`, ...m.linkFlags, `${dir}/main.a`,
+      "-o", `${dir}/main.wasm`, "-importcfg", `${dir}/importcfg.link`, ...m.linkFlags,
+      ...(tests ? ["-X", "testing.testBinary=1"] : []), `${dir}/main.a`,
     ]);
     const linkMs = performance.now() - start;
     if (linked.status !== 0) {
       return { ok: false, diagnostics: [], output: `linking failed:\n${linked.output}`, compileMs, linkMs };
     }
     const wasm = new Uint8Array(this.fs.readFileSync(`${dir}/main.wasm`));
-    return { ok: true, wasm, compileMs, linkMs };
+    const result = { ok: true, wasm, compileMs, linkMs };
+    if (tests) {
+      const { source, ...found } = tests;
+      result.tests = found;
+    }
+    return result;
+  }
+
+  /**
+   * testMain writes the test main for the program's files with wasm/testmain. It
+   * resolves with {main} (testmain.Main) or {error, diagnostics}.
+   */
+  async testMain(files) {
+    const m = this.manifest;
+    this.testMainReady ??= (async () => {
+      const module = await this.fetchCounted(m.testMain, (onBytes) => this.compileModule(m.testMain.url, onBytes));
+      const global = {};
+      const go = newGo(global);
+      const instance = await WebAssembly.instantiate(module, go.importObject);
+      go.run(instance); // registers the function, then waits to be called
+      const fn = global[GoFunctions.testMain];
+      if (typeof fn !== "function") throw new Error(`${m.testMain.url} did not register ${GoFunctions.testMain}`);
+      return fn;
+    })();
+    this.testMainReady.catch(() => (this.testMainReady = null));
+    const generate = await this.testMainReady;
+    const r = generate(JSON.stringify(files.map(({ name, source }) => ({ name, source }))));
+    if (r.error) return { error: r.error, diagnostics: r.diagnostics ? JSON.parse(r.diagnostics) ?? [] : undefined };
+    return { main: JSON.parse(r.json) };
   }
 
   /** ensurePackages puts the archives of the given packages into the file system. */

@@ -13,6 +13,12 @@
 // program, {program, timeline, output}, where output holds the output lines with their
 // times. -trace writes the raw execution trace of the last program run, which
 // "go tool trace" opens.
+//
+// -test checks exercises as the page's Check button does, through the in-browser
+// toolchain: PATH is a lesson folder (all its exercises) or one exercise folder. Each
+// exercise's starter must build and fail its tests, and its solution must pass them.
+//
+//	go run ./tools/run -test lessons/lost-update
 package main
 
 import (
@@ -22,12 +28,15 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
+	"goconcurrency.dev/playground/tools/internal/exercise"
 	"goconcurrency.dev/playground/tools/internal/gobuild"
 	"goconcurrency.dev/playground/tools/internal/lesson"
 	"goconcurrency.dev/playground/tools/internal/noderun"
 	"goconcurrency.dev/playground/tools/internal/paths"
+	"goconcurrency.dev/playground/tools/internal/toolchain"
 	"goconcurrency.dev/playground/wasm/timeline"
 )
 
@@ -42,10 +51,18 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: run [flags] FILE.go|LESSON-DIR")
 		flag.PrintDefaults()
 	}
+	test := flag.Bool("test", false, "check the exercises of a lesson (or one exercise folder): the starter fails its tests, the solution passes")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		flag.Usage()
 		os.Exit(2)
+	}
+	if *test {
+		if err := checkExercises(flag.Arg(0)); err != nil {
+			fmt.Fprintln(os.Stderr, "run:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	if err := run(flag.Arg(0), *clock, *asJSON, *stdin, *files, *timelineFile, *traceFile); err != nil {
 		fmt.Fprintln(os.Stderr, "run:", err)
@@ -177,6 +194,80 @@ func run(path, clock string, asJSON bool, stdin, files, timelineFile, traceFile 
 			return err
 		}
 		return os.WriteFile(timelineFile, append(data, '\n'), 0o644)
+	}
+	return nil
+}
+
+// checkExercises runs the exercises under path, starter and solution, and prints what
+// each test did.
+func checkExercises(path string) error {
+	path = filepath.Clean(path)
+	only := ""
+	if filepath.Base(filepath.Dir(path)) == "exercises" {
+		only, path = filepath.Base(path), filepath.Dir(filepath.Dir(path))
+	}
+	l, err := lesson.Read(path)
+	if err != nil {
+		return err
+	}
+	if only != "" {
+		l.Exercises = slices.DeleteFunc(l.Exercises, func(e *lesson.Exercise) bool { return e.ID != only })
+		if len(l.Exercises) == 0 {
+			return fmt.Errorf("%s lists no exercise %s in its front matter", filepath.Join(path, "lesson.md"), only)
+		}
+	}
+	if len(l.Exercises) == 0 {
+		return fmt.Errorf("%s has no exercises", path)
+	}
+	root, err := os.Getwd()
+	if err != nil {
+		return err
+	}
+	runner, err := noderun.New(root, filepath.Join(root, "build"))
+	if err != nil {
+		return err
+	}
+	ctx := context.Background()
+	tc, err := toolchain.Ensure(ctx, paths.ToolchainCache(root))
+	if err != nil {
+		return err
+	}
+	origin, stop, err := noderun.ServeLessons(filepath.Join(root, "lessons"))
+	if err != nil {
+		return err
+	}
+	defer stop()
+	results, err := exercise.Check(ctx, runner, tc, origin, []*lesson.Lesson{l})
+	if err != nil {
+		return err
+	}
+	bad := 0
+	for _, r := range results {
+		fmt.Printf("== %s/exercises/%s: %s\n", l.Slug, r.Exercise.ID, r.Exercise.Title)
+		for i, v := range []exercise.Verdict{r.Starter, r.Solution} {
+			fmt.Printf("  %s:", []string{"starter", "solution"}[i])
+			if !v.Built {
+				fmt.Printf(" does not build\n%s", v.Output)
+				continue
+			}
+			if v.Summary != nil {
+				fmt.Printf(" %s (%d passed, %d failed)", v.Summary.Result, v.Summary.Passed, v.Summary.Failed)
+			}
+			fmt.Println()
+			for _, t := range v.Tests {
+				fmt.Printf("    %-5s %s (%.0fms)\n", strings.ToUpper(t.Result), t.Name, t.Elapsed)
+				for _, f := range t.Failures {
+					fmt.Printf("          %s:%d: %s\n", f.File, f.Line, f.Message)
+				}
+			}
+		}
+		if p := r.Problem(); p != "" {
+			bad++
+			fmt.Printf("  PROBLEM: %s\n", p)
+		}
+	}
+	if bad > 0 {
+		return fmt.Errorf("%d of %d exercises are not checked both ways", bad, len(results))
 	}
 	return nil
 }

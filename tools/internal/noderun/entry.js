@@ -18,7 +18,7 @@
 // waits for input. With a file, end of file follows its last line; with "-", lines come
 // from this process's standard input.
 import { readFileSync, readdirSync, writeSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import process from "node:process";
 import { createInterface } from "node:readline";
 import { startProgram } from "../../../site/js/host.js";
@@ -28,6 +28,7 @@ import { Kind } from "../../../site/js/events.js";
 import { GoFunctions } from "../../../site/js/bridge.js";
 import { goFunction } from "../../../site/js/go-function.js";
 import { TimelineMaker } from "../../../site/js/timeline-event.js";
+import { TestReporter, TEST_ARGS } from "../../../site/js/test-report.js";
 
 function parseArgs(argv) {
   const opts = { clock: "virtual", files: "", stdin: "", wasm: "", origin: "", toolchain: "", source: "", batch: "", sourceOf: "", timelineReader: "" };
@@ -83,11 +84,15 @@ function print(event) {
 }
 
 // runJob runs one program: built from source with the toolchain when one is given.
+// job.sources lists a program's files (package main, _test.go files included); job.test
+// builds its test binary instead, as the page's Test button does.
 async function runJob(job, toolchain, print, timelineReader) {
   let bytes;
-  const source = job.source ? readFileSync(job.source, "utf8") : job.sourceOf ? readFileSync(job.sourceOf, "utf8") : "";
+  const paths = job.sources ?? (job.source ? [job.source] : job.sourceOf ? [job.sourceOf] : []);
+  const files = paths.map((p) => ({ name: basename(p), source: readFileSync(p, "utf8") }));
+  const source = files.find((f) => f.name === "main.go")?.source ?? files[0]?.source ?? "";
   if (toolchain) {
-    const built = await toolchain.buildWithEvents(source, print);
+    const built = await toolchain.buildWithEvents(files.length === 1 && !job.test ? files[0].source : files, print, { test: !!job.test });
     if (!built.ok) return;
     bytes = built.wasm;
   } else {
@@ -97,14 +102,17 @@ async function runJob(job, toolchain, print, timelineReader) {
   const input = stdinLines(job.stdin);
   let run;
   const timeline = timelineReader ? new TimelineMaker(timelineReader, () => {}, source) : null;
+  // A test run's output becomes test events, as in the page (runner-worker.js).
+  const reporter = job.test ? new TestReporter(print) : null;
   const emit = (event) => {
-    print(event);
+    if (reporter) reporter.add(event);
+    else print(event);
     timeline?.add(event);
     if (event.kind === Kind.StdinWait) {
       input.next((line) => (line === null ? run.closeStdin() : run.writeStdin(line)));
     }
   };
-  run = startProgram(module, { files: readTree(job.files), clock: job.clock || "virtual", origin: job.origin, source, emit });
+  run = startProgram(module, { files: readTree(job.files), clock: job.clock || "virtual", args: job.args ?? (job.test ? TEST_ARGS : []), origin: job.origin, source, emit });
   await run.done;
   const made = await timeline?.done;
   if (made) print(made);

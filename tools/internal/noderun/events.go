@@ -25,6 +25,8 @@ const (
 	KindBuildStart        Kind = "build-start"
 	KindBuildDone         Kind = "build-done"
 	KindCompileError      Kind = "compile-error"
+	KindTest              Kind = "test"
+	KindTestSummary       Kind = "test-summary"
 )
 
 // Final reports whether an event of this kind ends a run: nothing of the run follows it
@@ -41,7 +43,7 @@ type Event struct {
 	T       float64 `json:"t,omitempty"`       // stdout, stderr, stdin, deadlock
 	Clock   string  `json:"clock,omitempty"`   // start
 	Status  int     `json:"status,omitempty"`  // exit
-	Elapsed float64 `json:"elapsed,omitempty"` // exit
+	Elapsed float64 `json:"elapsed,omitempty"` // exit, test
 	Reason  string  `json:"reason,omitempty"`  // truncated
 	Message string  `json:"message,omitempty"` // error, panic
 
@@ -64,11 +66,18 @@ type Event struct {
 
 	Loaded      int64        `json:"loaded,omitempty"`      // toolchain-progress: bytes so far
 	Total       int64        `json:"total,omitempty"`       // toolchain-progress: bytes in all
-	Output      string       `json:"output,omitempty"`      // compile-error
+	Output      string       `json:"output,omitempty"`      // compile-error, test
 	Diagnostics []Diagnostic `json:"diagnostics,omitempty"` // compile-error
-	CompileMs   float64      `json:"compileMs,omitempty"`   // build-done
-	LinkMs      float64      `json:"linkMs,omitempty"`      // build-done
-	Cached      bool         `json:"cached,omitempty"`      // build-done
+	Name        string       `json:"name,omitempty"`        // test
+	Result      string       `json:"result,omitempty"`      // test, test-summary: "pass", "fail", …
+	Failures    []Diagnostic `json:"failures,omitempty"`    // test: its t.Error lines
+	Passed      int          `json:"passed,omitempty"`      // test-summary
+	Failed      int          `json:"failed,omitempty"`      // test-summary
+	Skipped     int          `json:"skipped,omitempty"`     // test-summary
+
+	CompileMs float64 `json:"compileMs,omitempty"` // build-done
+	LinkMs    float64 `json:"linkMs,omitempty"`    // build-done
+	Cached    bool    `json:"cached,omitempty"`    // build-done
 }
 
 // Goroutine is one blocked goroutine of a deadlock event.
@@ -102,4 +111,15 @@ type TimedLine struct {
 	T    float64 `json:"t"`
 	Text string  `json:"text"`
 	Kind Kind    `json:"kind"` // stdout or stderr
+}
+
+// TestSummary is a test run's test-summary event, or nil when the run has none (its
+// build failed, or it was not a test run).
+func TestSummary(events []Event) *Event {
+	for i := range events {
+		if events[i].Kind == KindTestSummary {
+			return &events[i]
+		}
+	}
+	return nil
 }

@@ -30,7 +30,12 @@ import (
 
 // Job is one program of a batch built by the in-browser toolchain.
 type Job struct {
-	Source string `json:"source"`          // the .go file
+	Source string `json:"source,omitempty"` // the .go file
+	// Sources are a program's files, in place of Source: package main, with _test.go
+	// files when Test is set.
+	Sources []string `json:"sources,omitempty"`
+	Test    bool     `json:"test,omitempty"` // build the test binary, as the page's Test button does
+	Args    []string `json:"args,omitempty"` // command-line arguments, e.g. -test.v=test2json
 	Files  string `json:"files,omitempty"` // data files folder
 	Stdin  string `json:"stdin,omitempty"` // input lines file
 	Origin string `json:"origin,omitempty"`

@@ -48,6 +48,8 @@ type Manifest struct {
 	GoVersion    string              `json:"goVersion"`
 	Compile      File                `json:"compile"`
 	Link         File                `json:"link"`
+	TestMain     File                `json:"testMain"`    // wasm/testmain/cmd: writes the main of "go test"
+	TestImports  []string            `json:"testImports"` // what the test main imports
 	Packages     map[string]*Package `json:"packages"`
 	Importable   []string            `json:"importable"`  // what a program may import (Set.Importable)
 	Unavailable  map[string]string   `json:"unavailable"` // import path -> why not (Set.Unavailable)
@@ -99,7 +101,15 @@ type inputs struct {
 	set      *Set
 	slim     []slimFile
 	slimHash string
+	testMain []byte // wasm/testmain/cmd, built for js/wasm
 }
+
+// TestMainPackage generates the main function of a test binary in the browser.
+const TestMainPackage = "goconcurrency.dev/playground/wasm/testmain/cmd"
+
+// testImports are the packages the generated test main imports (wasm/testmain): its
+// archives are shipped although no program may import testing/internal/testdeps.
+var testImports = []string{"os", "reflect", "testing", "testing/internal/testdeps"}
 
 func gather(ctx context.Context) (*inputs, error) {
 	set, err := Standard(ctx)
@@ -114,7 +124,27 @@ func gather(ctx context.Context) (*inputs, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &inputs{set: set, slim: slim, slimHash: hash}, nil
+	testMain, err := buildTestMain(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &inputs{set: set, slim: slim, slimHash: hash, testMain: testMain}, nil
+}
+
+// buildTestMain compiles the test main generator for js/wasm (the go command caches it).
+func buildTestMain(ctx context.Context) ([]byte, error) {
+	tmp, err := os.MkdirTemp("", "testmain")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(tmp)
+	out := filepath.Join(tmp, "testmain.wasm")
+	cmd := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, TestMainPackage)
+	cmd.Env = gobuild.Env()
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("building %s: %v\n%s", TestMainPackage, err, msg)
+	}
+	return os.ReadFile(out)
 }
 
 // key names the toolchain's folder by everything that goes into its files: the package
@@ -123,7 +153,8 @@ func gather(ctx context.Context) (*inputs, error) {
 func (in *inputs) key(ctx context.Context) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%q\n%q\n", in.set.Importable, in.set.Unavailable) // %q prints a map sorted by key
-	fmt.Fprintf(h, "%v\n%v\n%v\n%q\n%s\n", gobuild.CompileFlags, gobuild.LinkFlags, gobuild.ImportMap, gobuild.InjectedSource, in.slimHash)
+	fmt.Fprintf(h, "%v\n%v\n%v\n%q\n%s\n%q\n", gobuild.CompileFlags, gobuild.LinkFlags, gobuild.ImportMap, gobuild.InjectedSource, in.slimHash, testImports)
+	h.Write(in.testMain)
 	for _, p := range gobuild.PlaygroundPackages {
 		files, err := p.Sources(ctx)
 		if err != nil {
@@ -176,7 +207,16 @@ func build(ctx context.Context, out, cacheDir string, in *inputs) (*Manifest, er
 			return nil, err
 		}
 	}
-	pkgs, err := listPackages(ctx, in.set.Importable)
+	testMain := filepath.Join(out, "testmain.tmp")
+	if err := os.WriteFile(testMain, in.testMain, 0o644); err != nil {
+		return nil, err
+	}
+	if m.TestMain, err = publish(testMain, out, "testmain", ".wasm"); err != nil {
+		return nil, err
+	}
+	os.Remove(testMain)
+	m.TestImports = testImports
+	pkgs, err := listPackages(ctx, append(slices.Clone(in.set.Importable), testImports...))
 	if err != nil {
 		return nil, err
 	}
