@@ -5,14 +5,17 @@
 // Messages from the page:
 //   {type: "warm", toolchain: URL}                  load the toolchain and compile a
 //                                                    small program once, ahead of need
-//   {type: "build", id, toolchain: URL, source}     compile and link a program
+//   {type: "build", id, toolchain: URL, program, test}  compile and link a program:
+//                                                    one main.go or [{name, source}];
+//                                                    test builds its test binary
 //   {type: "format", id, gofmt: URL, source}        gofmt a program
 // Messages to the page:
 //   {type: "event", id?, event}                     build events (events.js): the
 //                                                    toolchain's progress, then
 //                                                    build-start and build-done or
 //                                                    compile-error
-//   {type: "built", id, ok, wasm?: ArrayBuffer}     the build is over
+//   {type: "built", id, ok, wasm?: ArrayBuffer, tests?}  the build is over; tests is
+//                                                    what a test binary runs
 //   {type: "formatted", id, source?, error?}
 //   {type: "warm"} | {type: "warm-failed", message}   the toolchain is loaded (or not)
 //   {type: "warmed-up"}                             the warm-up builds are done
@@ -117,10 +120,10 @@ onmessage = ({ data: msg }) => {
         currentID = msg.id;
         const report = (event) => postMessage({ type: "event", id: msg.id, event });
         try {
-          const r = await getToolchain(msg.toolchain).buildWithEvents(msg.source, report);
+          const r = await getToolchain(msg.toolchain).buildWithEvents(msg.program, report, { test: !!msg.test });
           if (r.ok) {
             const wasm = r.wasm.slice().buffer; // the cache keeps its own copy
-            postMessage({ type: "built", id: msg.id, ok: true, wasm }, [wasm]);
+            postMessage({ type: "built", id: msg.id, ok: true, wasm, tests: r.tests }, [wasm]);
           } else {
             postMessage({ type: "built", id: msg.id, ok: false });
           }

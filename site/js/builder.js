@@ -60,15 +60,16 @@ export class Builder {
   }
 
   /**
-   * build compiles and links source; onEvent receives its build events (events.js). It
-   * resolves with {ok, wasm?: ArrayBuffer}.
+   * build compiles and links a program (one main.go, or [{name, source}]); onEvent
+   * receives its build events (events.js). With {test: true} it builds the program's
+   * test binary. It resolves with {ok, wasm?: ArrayBuffer, tests?}.
    */
-  build(source, onEvent) {
+  build(program, onEvent, { test = false } = {}) {
     this.start();
     const id = this.nextID++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, onEvent });
-      this.worker.postMessage({ type: "build", id, toolchain: this.toolchainURL, source });
+      this.worker.postMessage({ type: "build", id, toolchain: this.toolchainURL, program, test });
     });
   }
 

@@ -48,11 +48,12 @@ function shownLines(doc, { from, to }) {
  * createEditor puts an editor for doc into parent.
  *   onChange(text)  after every edit
  *   onRun()         Ctrl/Cmd+Enter
+ *   onTest()        Ctrl/Cmd+Shift+Enter (optional)
  *   readonly        refuse edits (the text can still be selected and copied)
  *   lines           {from, to}: show only these lines (see shownLines)
  * It returns {view, text(), setText(text), showDiagnostics(list), clearDiagnostics()}.
  */
-export function createEditor(parent, { doc, label, onChange, onRun, readonly = false, lines = null }) {
+export function createEditor(parent, { doc, label, onChange, onRun, onTest = null, readonly = false, lines = null }) {
   const dark = darkTheme();
   const themeSlot = new Compartment();
   const view = new EditorView({
@@ -60,7 +61,11 @@ export function createEditor(parent, { doc, label, onChange, onRun, readonly = f
     state: EditorState.create({
       doc,
       extensions: [
-        keymap.of([{ key: "Mod-Enter", run: () => (onRun(), true) }, indentWithTab]),
+        keymap.of([
+          { key: "Mod-Shift-Enter", run: () => (onTest?.(), true) },
+          { key: "Mod-Enter", run: () => (onRun(), true) },
+          indentWithTab,
+        ]),
         basicSetup,
         go(),
         indentUnit.of("\t"),

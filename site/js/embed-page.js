@@ -21,6 +21,7 @@
 //                                                is what it printed, as text
 import { setupPlayground } from "./playground.js";
 import { linkedProgram } from "./program-source.js";
+import { programData } from "./program-files.js";
 import { Kind } from "./events.js";
 
 const params = new URLSearchParams(location.search);
@@ -84,7 +85,7 @@ async function main() {
   if (data.slug === "snippet") {
     try {
       const program = await linkedProgram(new URL(location.href), new URL(data.root, location.href));
-      data.programs[0].source = program.source;
+      programData(data.programs[0], program.source);
       storageKey = null; // a snippet is the page's, not the learner's: nothing is saved
     } catch (err) {
       root.replaceChildren(Object.assign(document.createElement("p"), { className: "embed-error", textContent: err.message }));

@@ -123,7 +123,14 @@ export class ProgramRun {
       this.clock.begin();
       const resume = this.go._resume.bind(this.go);
       this.go._resume = () => {
-        resume();
+        try {
+          resume();
+        } catch (err) {
+          // A goroutine that exits the program (a panic while main's exit hook waits)
+          // leaves others that may still call into JavaScript in the same turn, after
+          // wasm_exec has let go of the instance. The program has ended; nothing is lost.
+          if (!this.go.exited) throw err;
+        }
         this.watchIdle();
       };
       const exited = this.go.run(instance);

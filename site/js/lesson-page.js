@@ -1,7 +1,69 @@
-// lesson-page.js wires a lesson page: its program panel (playground.js) and ←/→ to move
-// between lessons. The lesson's data comes from the JSON in #lesson-data, written by the
-// site builder (tools/internal/site).
+// lesson-page.js wires a lesson page: its program panel (playground.js), its exercises
+// (each a program tab whose tests the Check button runs) and ←/→ to move between
+// lessons. The lesson's data comes from the JSON in #lesson-data, written by the site
+// builder (tools/internal/site).
 import { setupPlayground } from "./playground.js";
+import { doneKey, readSaved, save } from "./storage.js";
+
+const attemptKey = (slug, id) => `playground:attempted:${slug}/${id}`;
+
+// setupExercises wires each exercise's buttons: open its program, Check it (its tests,
+// run in the program panel), and show the reference solution once it has been tried.
+// Passing marks the lesson done in the table of contents.
+function setupExercises(playground, data) {
+  for (const section of document.querySelectorAll("section.exercise")) {
+    const index = Number(section.dataset.program);
+    const id = section.dataset.exercise;
+    const [open, check, solution] = ["open-exercise", "check", "solution"].map((a) => section.querySelector(`[data-action=${a}]`));
+    const verdict = section.querySelector(".exercise-verdict");
+    const answer = section.querySelector(".solution");
+    const allowSolution = () => {
+      solution.disabled = false;
+      solution.title = "";
+    };
+    if (readSaved(attemptKey(data.slug, id)) !== null) allowSolution();
+    if (readSaved(doneKey(data.slug)) !== null) verdict.textContent = "Solved before in this browser.";
+    const show = () => {
+      playground.select(index);
+      document.getElementById("program")?.scrollIntoView({ block: "nearest" });
+    };
+    open.addEventListener("click", () => {
+      show();
+      playground.sets[index].main.view.focus();
+    });
+    check.addEventListener("click", async () => {
+      show();
+      check.disabled = true;
+      verdict.className = "exercise-verdict";
+      verdict.textContent = "Checking: building the program with its tests…";
+      const summary = await playground.run({ test: true });
+      check.disabled = false;
+      save(attemptKey(data.slug, id), "1");
+      allowSolution();
+      if (!summary) {
+        verdict.textContent = "No verdict: the program did not build (the errors are marked in the editor) or was stopped.";
+        return;
+      }
+      if (summary.result === "pass") {
+        save(doneKey(data.slug), "1");
+        verdict.className = "exercise-verdict passed";
+        verdict.textContent = `Passed: all ${summary.passed} tests pass. The lesson is marked done in the table of contents.`;
+        return;
+      }
+      verdict.className = "exercise-verdict failed";
+      const total = summary.passed + summary.failed;
+      verdict.textContent = summary.result === "deadlock"
+        ? "Not yet: a test deadlocked. The output says which goroutine waits where."
+        : summary.result === "panic"
+          ? "Not yet: a test panicked. The output shows where."
+          : `Not yet: ${summary.failed} of ${total} tests fail. The output and the marked lines say why.`;
+    });
+    solution.addEventListener("click", () => {
+      answer.hidden = !answer.hidden;
+      solution.textContent = answer.hidden ? "Show a solution" : "Hide the solution";
+    });
+  }
+}
 
 function setupNavigation(data) {
   document.addEventListener("keydown", (e) => {
@@ -21,4 +83,7 @@ const dataElement = document.getElementById("lesson-data");
 const data = dataElement ? JSON.parse(dataElement.textContent) : null;
 setupNavigation(data);
 const root = document.querySelector(".playground");
-if (root && data) window.playground = setupPlayground(root, data);
+if (root && data) {
+  window.playground = setupPlayground(root, data);
+  setupExercises(window.playground, data);
+}

@@ -6,7 +6,9 @@ import { shownReport } from "./diagnose.js";
 
 /** OutputView renders runs into a role="log" element. */
 export class OutputView {
-  constructor({ log, status, stdinForm }) {
+  constructor({ log, status, stdinForm, onRunTest = null }) {
+    this.onRunTest = onRunTest;
+    this.tests = [];
     this.log = log;
     this.status = status;
     this.stdinForm = stdinForm;
@@ -18,6 +20,7 @@ export class OutputView {
   /** begin clears the panel for a new run. */
   begin(message = "Running…") {
     this.queue = [];
+    this.tests = [];
     this.log.replaceChildren();
     this.openLine = null;
     this.lastStamp = null;
@@ -108,6 +111,13 @@ export class OutputView {
         this.closeLine();
         this.deadlock(e);
         break;
+      case Kind.Test:
+        this.tests.push(e);
+        break;
+      case Kind.TestSummary:
+        this.closeLine();
+        this.testResults(e);
+        break;
       case Kind.MemoryLimit:
         this.closeLine();
         this.appendRow("note", `The program used more than ${Math.round(e.limit / 2 ** 20)} MiB of memory, the playground's limit, and was stopped.`);
@@ -166,6 +176,56 @@ export class OutputView {
     }
     details.append(report);
     box.append(title, list, details);
+    this.log.append(box);
+    this.revealed = box;
+  }
+
+  // testResults lists the tests of a test run under its output: each with its verdict
+  // and time, a failing one with its messages; a test's name reruns it alone.
+  testResults(summary) {
+    const box = document.createElement("section");
+    box.className = `test-results ${summary.result}`;
+    box.setAttribute("aria-label", "Test results");
+    const title = document.createElement("h3");
+    const counts = [`${summary.passed} passed`];
+    if (summary.failed) counts.push(`${summary.failed} failed`);
+    if (summary.skipped) counts.push(`${summary.skipped} skipped`);
+    title.textContent = {
+      pass: `PASS: ${counts.join(", ")}`,
+      fail: `FAIL: ${counts.join(", ")}`,
+      deadlock: "FAIL: a test deadlocked",
+      panic: "FAIL: a test panicked",
+      none: "No tests ran",
+    }[summary.result] ?? `FAIL: ${counts.join(", ")}`;
+    const list = document.createElement("ul");
+    for (const t of this.tests) {
+      const li = document.createElement("li");
+      li.className = `test ${t.result}`;
+      if (t.name.includes("/")) li.classList.add("subtest");
+      const badge = document.createElement("span");
+      badge.className = "badge";
+      badge.textContent = t.result.toUpperCase();
+      const name = document.createElement(this.onRunTest && !t.name.includes("/") ? "button" : "span");
+      name.className = "name";
+      name.textContent = t.name;
+      if (name.tagName === "BUTTON") {
+        name.type = "button";
+        name.title = `Run ${t.name} alone`;
+        name.addEventListener("click", () => this.onRunTest(t.name));
+      }
+      const time = document.createElement("span");
+      time.className = "elapsed";
+      time.textContent = formatElapsed(t.elapsed);
+      li.append(badge, " ", name, " ", time);
+      for (const f of t.failures) {
+        const p = document.createElement("p");
+        p.className = "failure";
+        p.textContent = `${f.file}:${f.line}: ${f.message}`;
+        li.append(p);
+      }
+      list.append(li);
+    }
+    box.append(title, list);
     this.log.append(box);
     this.revealed = box;
   }

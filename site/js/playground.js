@@ -1,26 +1,30 @@
 // playground.js wires one program panel (the .playground markup of the lesson, shared and
-// embed pages): program tabs with editors, Run and Stop, Format and Reset, Share (and
-// Embed, on lesson pages), the clock switch, the input line, the toolchain's progress
-// bar, the output and the timeline.
+// embed pages): program tabs, each with its files (file-tabs.js), Run, Test and Stop,
+// Format and Reset, Share (and Embed, on lesson pages), the clock switch, the input line,
+// the toolchain's progress bar, the output and the timeline.
 //
 // An unchanged program with a precompiled WebAssembly file runs that. An edited one (or
 // one without, such as a shared program) is compiled and linked in the browser by the
-// build worker first; edits are saved per program and survive a reload.
+// build worker first; edits are saved per program and survive a reload. A program with a
+// _test.go file can be tested: Test builds its test binary and runs it with -test.v.
 import { Runner } from "./runner.js";
 import { Builder } from "./builder.js";
 import { OutputView } from "./output-view.js";
 import { TimelineView } from "./timeline-view.js";
-import { createEditor } from "./editor.js";
+import { FileSet } from "./file-tabs.js";
 import { Kind } from "./events.js";
 import { shareProgram, embedSnippets } from "./share.js";
 import { showDialog } from "./dialog.js";
+import { editKey, readSaved, save } from "./storage.js";
+import { TEST_ARGS, runArgs } from "./test-report.js";
+import { formatProgram } from "./program-files.js";
+import { PredictionBox } from "./prediction.js";
+
+export { editKey, readSaved, save };
 
 const CLOCK_KEY = "playground:clock";
 // How long typing must pause before an edited program is built ahead of Run.
 const SPECULATIVE_BUILD_MS = 800;
-
-/** editKey is the localStorage key of a lesson program's saved edit. */
-export const editKey = (slug, file) => `playground:edit:${slug}/${file}`;
 
 // deadlockMarks turns a deadlock diagnosis into editor marks: where each goroutine waits,
 // and where it took the locks it holds.
@@ -47,23 +51,6 @@ function deadlockMarks(e) {
     marks.push({ line: w.line, message: `${who} (${w.name}) ${verb}`, severity: "error" });
   }
   return marks;
-}
-
-export function readSaved(key) {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-export function save(key, value) {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    // Storage may be full or disabled; the edit still lives in the editor.
-  }
 }
 
 // ProgressBar shows how much of the toolchain has been fetched.
@@ -94,6 +81,7 @@ class ProgressBar {
  *   onRun(program)       a run begins (its build, if it needs one, first)
  *   onEvents(events, program)  every batch of a run's events (events.js), for pages
  *                        that pass them on
+ *   onTestSummary(event, program)  a test run has its verdict (test-summary)
  * It returns the page's handles (for tests and benchmarks).
  */
 export function setupPlayground(root, data, options = {}) {
@@ -101,12 +89,16 @@ export function setupPlayground(root, data, options = {}) {
   const tabs = [...root.querySelectorAll("[role=tab]")];
   const panels = [...root.querySelectorAll("[role=tabpanel]")];
   const button = (action) => root.querySelector(`[data-action=${action}]`);
-  const [runButton, stopButton, formatButton, resetButton] = ["run", "stop", "format", "reset"].map(button);
+  const [runButton, testButton, stopButton, formatButton, resetButton] = ["run", "test", "stop", "format", "reset"].map(button);
   const stdinForm = root.querySelector("form.stdin");
-  const view = new OutputView({ log: root.querySelector("[role=log]"), status: root.querySelector(".status"), stdinForm });
+  const view = new OutputView({
+    log: root.querySelector("[role=log]"), status: root.querySelector(".status"), stdinForm,
+    onRunTest: (name) => run({ test: true, only: name }),
+  });
+  const prediction = new PredictionBox(root.querySelector(".predict"));
   const progress = new ProgressBar(root.querySelector(".toolchain-progress"));
   const timeline = new TimelineView(root.querySelector(".timeline-host"), {
-    onLine: (line) => editors[current].revealLine(line),
+    onLine: (line) => sets[current].selectFile("main.go").revealLine(line),
   });
   const traceTools = root.querySelector(".timeline-tools");
   const traceLink = traceTools.querySelector("a");
@@ -131,35 +123,36 @@ export function setupPlayground(root, data, options = {}) {
   let current = 0;
   let runID = 0; // the run whose events the view shows
 
-  const editors = data.programs.map((program, i) => {
+  // Each program's files: main.go, then what the program brings (an exercise's tests).
+  const sets = data.programs.map((program, i) => {
     const key = storageKey?.(program) ?? null;
-    const saved = key ? readSaved(key) : null;
-    const host = panels[i].querySelector(".code");
-    host.replaceChildren(); // the highlighted copy was for readers without JavaScript
-    let saveTimer = 0;
     let buildTimer = 0;
-    const editor = createEditor(host, {
-      doc: saved ?? program.source,
-      label: `Go program ${program.name}`,
+    const set = new FileSet(panels[i], [{ name: "main.go", source: program.source }, ...(program.files ?? [])], key, {
       readonly: !!options.readonly,
       lines: options.lines,
       onRun: () => run(),
-      onChange: (text) => {
-        markEdited(i, text !== program.source);
-        clearTimeout(saveTimer);
-        if (key) saveTimer = setTimeout(() => save(key, text === program.source ? null : text), 250);
+      onTest: () => run({ test: true }),
+      onChange: () => {
+        markEdited(i);
         builder.warm(); // the first edit fetches and warms the compiler
         // When typing pauses, build in the background: Run then finds the program built.
         clearTimeout(buildTimer);
-        if (text !== program.source) {
-          buildTimer = setTimeout(() => builder.warmedUp && !root.classList.contains("running") && builder.build(text), SPECULATIVE_BUILD_MS);
+        if (set.edited()) {
+          buildTimer = setTimeout(() => builder.warmedUp && !root.classList.contains("running") && builder.build(set.sources()), SPECULATIVE_BUILD_MS);
         }
       },
+      onFilesChanged: () => {
+        markEdited(i);
+        if (i === current) testButton.hidden = !set.hasTests();
+      },
     });
-    return editor;
+    return set;
   });
+  // main.go's editor of each program (for tests and benchmarks).
+  const editors = sets.map((set) => set.main);
 
-  function markEdited(i, edited) {
+  function markEdited(i) {
+    const edited = sets[i].edited();
     tabs[i].classList.toggle("edited", edited);
     tabs[i].querySelector(".edited-mark").hidden = !edited;
     if (i === current) resetButton.disabled = !edited;
@@ -173,7 +166,9 @@ export function setupPlayground(root, data, options = {}) {
     });
     panels.forEach((p, j) => (p.hidden = j !== i));
     if (focus) tabs[i].focus();
-    resetButton.disabled = editors[i].text() === data.programs[i].source;
+    resetButton.disabled = !sets[i].edited();
+    testButton.hidden = !sets[i].hasTests();
+    prediction.show(data.programs[i].predict ?? null);
     if (data.programs[i].wasm) runner.prepare(wasmURL(data.programs[i]));
   };
   tabs.forEach((t, i) => {
@@ -197,28 +192,49 @@ export function setupPlayground(root, data, options = {}) {
 
   const setRunning = (running) => {
     runButton.disabled = running;
+    testButton.disabled = running;
     stopButton.disabled = !running;
     root.classList.toggle("running", running);
   };
 
-  async function run() {
-    if (runButton.disabled) return;
+  /**
+   * run builds (when needed) and runs the program shown. With test, it builds the test
+   * binary and runs its tests, or only the top-level test called only; it resolves with
+   * the test-summary event then (null when the build failed or the run was stopped).
+   */
+  function run({ test = false, only = null } = {}) {
+    if (runButton.disabled) return Promise.resolve(null);
     const id = ++runID;
-    const program = data.programs[current];
-    const editor = editors[current];
-    const source = editor.text();
-    editor.clearDiagnostics();
-    view.begin();
+    const index = current;
+    const program = data.programs[index];
+    const set = sets[index];
+    const files = set.sources();
+    const source = files[0].source;
+    set.clearDiagnostics();
+    view.begin(test ? "Testing…" : "Running…");
     timeline.clear();
     setTrace(null);
     setRunning(true);
+    if (!test) prediction.begin();
+    let finish;
+    const finished = new Promise((resolve) => (finish = resolve));
+    let failures = [];
     const onEvents = (events) => {
       if (id !== runID) return;
       options.onEvents?.(events, program);
       view.push(events.filter((e) => e.kind !== Kind.Trace && e.kind !== Kind.Timeline));
       for (const e of events) {
-        if (e.kind === Kind.Deadlock) editor.showDiagnostics(deadlockMarks(e));
-        if (e.kind === Kind.Panic && e.line) editor.showDiagnostics([{ line: e.line, message: `panic: ${e.message}` }]);
+        if (e.kind === Kind.Deadlock) set.showDiagnostics(deadlockMarks(e).map((m) => ({ ...m, file: "main.go" })));
+        if (e.kind === Kind.Panic && e.line) set.showDiagnostics([{ file: "main.go", line: e.line, message: `panic: ${e.message}` }]);
+        if (e.kind === Kind.Stdout && !test) prediction.output(e.body);
+        if (e.kind === Kind.Test && e.failures.length) {
+          failures = failures.concat(e.failures.map((f) => ({ ...f, col: 0, message: `${e.name}: ${f.message}` })));
+        }
+        if (e.kind === Kind.TestSummary) {
+          if (failures.length) set.showDiagnostics(failures);
+          options.onTestSummary?.(e, program);
+          finish(e);
+        }
         if (e.kind === Kind.Trace) {
           setTrace(e.data);
           if (e.missing) timeline.note(`No timeline: ${e.missing}.`);
@@ -232,32 +248,45 @@ export function setupPlayground(root, data, options = {}) {
         }
       }
       const last = events[events.length - 1];
-      if (last.kind === Kind.Exit || last.kind === Kind.Error) setRunning(false);
+      if (last.kind === Kind.Exit || last.kind === Kind.Error) {
+        setRunning(false);
+        if (!test) prediction.end();
+        finish(null);
+      }
     };
     options.onRun?.(program);
-    if (source === program.source && program.wasm) {
+    stopped = () => finish(null);
+    if (!test && !set.edited() && program.wasm) {
       runner.run({ wasm: wasmURL(program), files: data.files, clock: clock(), source, timeline: timelineURL }, onEvents);
-      return;
+      return finished;
     }
-    const built = await builder.build(source, (e) => {
+    builder.build(files, (e) => {
       if (e.kind === Kind.ToolchainProgress) progress.update(e);
       else if (id === runID) {
         view.push([e]);
         options.onEvents?.([e], program);
-        if (e.kind === Kind.CompileError) editor.showDiagnostics(e.diagnostics);
+        if (e.kind === Kind.CompileError) set.showDiagnostics(e.diagnostics);
       }
+    }, { test }).then((built) => {
+      if (id !== runID) return; // stopped while compiling
+      if (!built.ok) {
+        setRunning(false);
+        finish(null);
+        return;
+      }
+      const args = test ? (only ? runArgs(only) : [...TEST_ARGS]) : [];
+      runner.run({ bytes: built.wasm, files: data.files, clock: clock(), source, timeline: timelineURL, args, test }, onEvents);
     });
-    if (id !== runID) return; // stopped while compiling
-    if (!built.ok) {
-      setRunning(false);
-      return;
-    }
-    runner.run({ bytes: built.wasm, files: data.files, clock: clock(), source, timeline: timelineURL }, onEvents);
+    return finished;
   }
+  let stopped = () => {};
 
-  runButton.addEventListener("click", run);
+  runButton.addEventListener("click", () => run());
+  testButton.addEventListener("click", () => run({ test: true }));
   stopButton.addEventListener("click", () => {
     runID++;
+    stopped();
+    prediction.end();
     runner.stop();
     view.stopped();
     timeline.note("No timeline: the program was stopped before its trace was written.");
@@ -265,31 +294,33 @@ export function setupPlayground(root, data, options = {}) {
     runButton.focus();
   });
   formatButton.addEventListener("click", async () => {
-    const editor = editors[current];
+    const set = sets[current];
+    const editor = set.current;
+    const file = set.files[set.active].name;
     formatButton.disabled = true;
     const r = await builder.format(editor.text());
     formatButton.disabled = false;
     if (r.error) {
       // gofmt reports "line:col: message"; show it as the compiler's would be.
       const diagnostics = r.error.split("\n").map((l) => /^(\d+):(\d+): (.*)$/.exec(l)).filter(Boolean)
-        .map((m) => ({ file: "main.go", line: Number(m[1]), col: Number(m[2]), message: m[3] }));
+        .map((m) => ({ file, line: Number(m[1]), col: Number(m[2]), message: m[3] }));
       editor.showDiagnostics(diagnostics);
-      view.note(`Format: ${r.error.split("\n").map((l) => `main.go:${l}`).join("; ")}`, "error");
+      view.note(`Format: ${r.error.split("\n").map((l) => `${file}:${l}`).join("; ")}`, "error");
     } else if (r.source !== editor.text()) {
       editor.setText(r.source);
       editor.clearDiagnostics();
     }
   });
   resetButton.addEventListener("click", () => {
-    editors[current].setText(data.programs[current].source);
-    editors[current].clearDiagnostics();
-    const key = storageKey?.(data.programs[current]);
-    if (key) save(key, null);
+    sets[current].reset();
+    markEdited(current);
   });
   root.addEventListener("keydown", (e) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !e.target.closest(".cm-editor")) {
       e.preventDefault();
-      run();
+      if (e.shiftKey) {
+        if (sets[current].hasTests()) run({ test: true });
+      } else run();
     }
   });
   stdinForm.addEventListener("submit", (e) => {
@@ -299,11 +330,11 @@ export function setupPlayground(root, data, options = {}) {
     input.value = "";
   });
 
-  data.programs.forEach((p, i) => markEdited(i, editors[i].text() !== p.source));
+  data.programs.forEach((p, i) => markEdited(i));
   select(0);
   // A program without a precompiled file (a shared one), or one with saved edits, will
   // need the compiler: start loading it now.
-  if (data.programs.some((p, i) => !p.wasm || editors[i].text() !== p.source)) builder.warm();
+  if (data.programs.some((p, i) => !p.wasm || sets[i].edited())) builder.warm();
   if (options.readonly) {
     formatButton.hidden = true;
     resetButton.hidden = true;
@@ -312,8 +343,8 @@ export function setupPlayground(root, data, options = {}) {
     root.querySelector(".timeline-host").hidden = true;
     traceTools.remove();
   }
-  wireShare(root, data, () => ({ program: data.programs[current], source: editors[current].text() }), view);
-  return { run, runner, builder, view, editors, timeline, timelineStats, select, current: () => current };
+  wireShare(root, data, () => ({ program: data.programs[current], source: formatProgram(sets[current].sources()) }), view);
+  return { run, runner, builder, view, editors, sets, timeline, timelineStats, select, current: () => current };
 }
 
 

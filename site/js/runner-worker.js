@@ -4,7 +4,9 @@
 //
 // Messages from the page:
 //   {type: "prepare", wasm: URL}            fetch and compile a module ahead of a run
-//   {type: "run", wasm: URL, files: {name: base64}, clock, origin, source, timeline: URL}
+//   {type: "run", wasm: URL, files: {name: base64}, clock, origin, source, timeline: URL,
+//    args?: [string], test?: boolean}   test: a test binary, whose output is also read
+//                                       into test events (test-report.js)
 //   {type: "run", bytes: ArrayBuffer, ...}   a program just built by the build worker
 //   {type: "stdin", text}                    a line the learner typed
 // Messages to the page:
@@ -21,6 +23,7 @@ import { Kind } from "./events.js";
 import { GoFunctions } from "./bridge.js";
 import { goFunction } from "./go-function.js";
 import { TimelineMaker } from "./timeline-event.js";
+import { TestReporter } from "./test-report.js";
 
 const modules = new Map(); // URL -> Promise<WebAssembly.Module>
 let run = null;
@@ -74,11 +77,14 @@ const timelineReader = (url) => goFunction(url, GoFunctions.timeline);
 // programEvents passes a run's events on and, after its trace, the timeline
 // (timeline-event.js), unless another run has started meanwhile.
 let runs = 0;
-function programEvents(timelineURL, source) {
+// A test run's output also becomes test events (test-report.js).
+function programEvents(timelineURL, source, test) {
   const token = ++runs;
   const timeline = timelineURL ? new TimelineMaker(() => timelineReader(timelineURL), (e) => token === runs && emit(e), source) : null;
+  const reporter = test ? new TestReporter(emit) : null;
   return (event) => {
-    emit(event);
+    if (reporter) reporter.add(event);
+    else emit(event);
     timeline?.add(event);
   };
 }
@@ -104,7 +110,10 @@ onmessage = async ({ data: msg }) => {
         emit({ kind: Kind.Error, message: `loading the program: ${err.message}` });
         return;
       }
-      run = startProgram(module, { files: decodeFiles(msg.files), clock: msg.clock, origin: msg.origin, source: msg.source, emit: programEvents(msg.timeline, msg.source) });
+      run = startProgram(module, {
+        files: decodeFiles(msg.files), clock: msg.clock, origin: msg.origin, source: msg.source, args: msg.args ?? [],
+        emit: programEvents(msg.timeline, msg.source, msg.test),
+      });
       // Load the trace reader while the program runs, after the program itself.
       if (msg.timeline) timelineReader(msg.timeline).catch(() => {});
       break;

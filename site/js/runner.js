@@ -43,11 +43,11 @@ export class Runner {
    * just built; timeline is the URL of the trace reader (wasm/timeline). onEvents
    * receives each batch of events (events.js).
    */
-  run({ wasm, bytes, files, clock, source, timeline }, onEvents) {
+  run({ wasm, bytes, files, clock, source, timeline, args = [], test = false }, onEvents) {
     if (this.running) this.stop();
     this.running = true;
     this.onEvents = onEvents;
-    const msg = { type: "run", wasm, bytes, files, clock, source, timeline, origin: location.origin };
+    const msg = { type: "run", wasm, bytes, files, clock, source, timeline, args, test, origin: location.origin };
     this.worker.postMessage(msg, bytes ? [bytes] : []);
   }
 

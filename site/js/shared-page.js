@@ -5,6 +5,7 @@
 // edits saved for a lesson.
 import { setupPlayground } from "./playground.js";
 import { linkedProgram } from "./program-source.js";
+import { programData } from "./program-files.js";
 
 const data = JSON.parse(document.getElementById("lesson-data").textContent);
 const root = document.querySelector(".playground");
@@ -19,7 +20,7 @@ async function main() {
     root.hidden = true;
     return;
   }
-  data.programs[0].source = program.source;
+  programData(data.programs[0], program.source);
   const from = new URLSearchParams(location.search).get("lesson");
   if (from && /^[a-z0-9-]+$/.test(from)) {
     const note = document.querySelector(".shared-from");

@@ -27,3 +27,19 @@ test("codeFromHash reads the code parameter of a fragment", () => {
   assert.equal(codeFromHash("#other=1&code=xyz"), "xyz");
   assert.equal(codeFromHash(""), null);
 });
+
+import { formatProgram, parseProgram } from "../program-files.js";
+
+test("a program of several files travels as txtar, one main.go as itself", () => {
+  const one = [{ name: "main.go", source: "package main\n\nfunc main() {}\n" }];
+  assert.equal(formatProgram(one), one[0].source);
+  assert.deepEqual(parseProgram(formatProgram(one)), one);
+  const two = [one[0], { name: "main_test.go", source: "package main\n\nimport \"testing\"\n\nfunc TestX(t *testing.T) {}" }];
+  const text = formatProgram(two);
+  assert.match(text, /^-- main\.go --\npackage main/);
+  assert.deepEqual(parseProgram(text), [one[0], { ...two[1], source: two[1].source + "\n" }]);
+  assert.deepEqual(parseProgram("A comment.\n-- a.go --\nx\n-- b.go --\ny\n"), [{ name: "a.go", source: "x\n" }, { name: "b.go", source: "y\n" }]);
+  // A single file whose text looks like a marker is archived, so it comes back whole.
+  const tricky = [{ name: "main.go", source: "package main\n\n/*\n-- x --\n*/\nfunc main() {}\n" }];
+  assert.deepEqual(parseProgram(formatProgram(tricky)), tricky);
+});

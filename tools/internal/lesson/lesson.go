@@ -79,12 +79,12 @@ type Meta struct {
 // program's expected output contains and that settles the question, so a test can check
 // that the answer the page gives is the one the program prints.
 type Prediction struct {
-	Program  string   `yaml:"program"` // a program of the lesson, e.g. unlocked.go
-	Question string   `yaml:"question"`
-	Choices  []string `yaml:"choices"`
-	Answer   int      `yaml:"answer"`   // index into Choices
-	Evidence string   `yaml:"evidence"` // a substring of the program's output
-	Explain  string   `yaml:"explain"`  // one sentence shown once the run has answered
+	Program  string   `yaml:"program" json:"program"` // a program of the lesson, e.g. unlocked.go
+	Question string   `yaml:"question" json:"question"`
+	Choices  []string `yaml:"choices" json:"choices"`
+	Answer   int      `yaml:"answer" json:"answer"`     // index into Choices
+	Evidence string   `yaml:"evidence" json:"evidence"` // a substring of the program's output
+	Explain  string   `yaml:"explain" json:"explain"`   // one sentence shown once the run has answered
 }
 
 // Exercise is a task checked by go test: starter files that fail their tests and a
@@ -342,6 +342,9 @@ func readExercise(dir string) (*Exercise, error) {
 		}
 		return strings.Compare(a.Name, b.Name)
 	})
+	if !slices.ContainsFunc(e.Files, func(f *File) bool { return f.Name == "main.go" }) {
+		return nil, errors.New("no main.go: the exercise's program starts there")
+	}
 	if !slices.ContainsFunc(e.Files, (*File).IsTest) {
 		return nil, errors.New("no _test.go file: nothing would check it")
 	}

@@ -18,6 +18,7 @@ import (
 type Assets struct {
 	CSS, CodeCSS, DarkCSS       string
 	LessonJS, SharedJS, EmbedJS string // the lesson, shared-program and embed pages' scripts
+	HomeJS                      string // the home page's: lessons marked done
 	WorkerJS, BuildWorkerJS     string
 	GofmtWASM, TimelineWASM     string
 }
@@ -39,6 +40,7 @@ func writeAssets(o Options) (Assets, error) {
 		asset        *string // nil: the embed loader, written under its own name
 	}{
 		{"site/js/lesson-page.js", "lesson.js", &a.LessonJS},
+		{"site/js/home-page.js", "home.js", &a.HomeJS},
 		{"site/js/shared-page.js", "shared.js", &a.SharedJS},
 		{"site/js/embed-page.js", "embed-page.js", &a.EmbedJS},
 		{"site/js/runner-worker.js", "runner-worker.js", &a.WorkerJS},

@@ -81,6 +81,20 @@ func copyFile(src, dst string) error {
 // open gives the test its own tab on the lesson page and a deadline for the test.
 func open(t *testing.T, slug string) context.Context {
 	t.Helper()
+	return openFor(t, slug, 60*time.Second)
+}
+
+// pollTimeout is how long a wait may take: until the test's deadline.
+func pollTimeout(ctx context.Context) time.Duration {
+	if d, ok := ctx.Deadline(); ok {
+		return time.Until(d)
+	}
+	return 45 * time.Second
+}
+
+// openFor is open with a deadline of its own, for tests that build test binaries.
+func openFor(t *testing.T, slug string, timeout time.Duration) context.Context {
+	t.Helper()
 	f, err := shared()
 	if err != nil {
 		t.Fatal(err)
@@ -97,7 +111,7 @@ func open(t *testing.T, slug string) context.Context {
 	if err := chromedp.Do(tab, chromedp.Reload()); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(tab, 60*time.Second)
+	ctx, cancel := context.WithTimeout(tab, timeout)
 	t.Cleanup(cancel)
 	do(t, ctx, chromedp.WaitVisible(chromedp.CSS("button.run")))
 	return ctx
@@ -123,7 +137,7 @@ func eval[T any](t *testing.T, ctx context.Context, js string) T {
 func waitOutput(t *testing.T, ctx context.Context, want string) {
 	t.Helper()
 	js := fmt.Sprintf(`document.querySelector("[role=log]").textContent.includes(%q)`, want)
-	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(45*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(pollTimeout(ctx)))); err != nil {
 		t.Fatalf("output never showed %q: %v\noutput:\n%s", want, err, outputText(t, ctx))
 	}
 }
@@ -206,7 +220,7 @@ func typeInput(t *testing.T, ctx context.Context, stdin []byte) {
 // waitFor polls a JavaScript expression until it gives a non-empty value and returns it.
 func waitFor(t *testing.T, ctx context.Context, js string) string {
 	t.Helper()
-	v, err := chromedp.Run(ctx, chromedp.Poll[any](js, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(45*time.Second)))
+	v, err := chromedp.Run(ctx, chromedp.Poll[any](js, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(pollTimeout(ctx))))
 	if err != nil {
 		t.Fatalf("waiting for %s: %v\noutput:\n%s", js, err, outputText(t, ctx))
 	}

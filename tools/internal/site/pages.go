@@ -168,20 +168,66 @@ type LessonData struct {
 // ProgramData describes one program to the page script.
 type ProgramData struct {
 	Name   string `json:"name"`
-	Source string `json:"source"`
-	WASM   string `json:"wasm"` // relative to the page
+	Source string `json:"source"`         // main.go
+	WASM   string `json:"wasm,omitempty"` // relative to the page; none for exercises, always built
+	// Files are the program's other files: an exercise's starter files and its tests,
+	// which are read-only.
+	Files    []FileData         `json:"files,omitempty"`
+	Predict  *lesson.Prediction `json:"predict,omitempty"`  // asked before it runs
+	Exercise string             `json:"exercise,omitempty"` // the exercise's id
+}
+
+// FileData is one file of a program.
+type FileData struct {
+	Name     string `json:"name"`
+	Source   string `json:"source"`
+	Readonly bool   `json:"readonly,omitempty"`
+}
+
+// exerciseProgram is the program tab of an exercise: its starter files, main.go first,
+// then its tests (read-only: Check runs them as written).
+func exerciseProgram(e *lesson.Exercise) ProgramData {
+	p := ProgramData{Name: "exercises/" + e.ID, Exercise: e.ID}
+	for _, f := range e.Files {
+		if f.Name == "main.go" {
+			p.Source = string(f.Source)
+		} else {
+			p.Files = append(p.Files, FileData{Name: f.Name, Source: string(f.Source), Readonly: f.IsTest()})
+		}
+	}
+	return p
+}
+
+// exerciseTitle is the tab title of a lesson's i-th exercise.
+func exerciseTitle(l *lesson.Lesson, i int) string {
+	if len(l.Exercises) == 1 {
+		return "exercise"
+	}
+	return fmt.Sprintf("exercise %d", i+1)
 }
 
 // lessonData is the LessonData of a lesson, for a page whose path to the site root is
-// root; programs are found in the lesson's folder.
-func (w *pageWriter) lessonData(l *lesson.Lesson, root string) LessonData {
+// root; programs are found in the lesson's folder. With exercises, each exercise is a
+// program too (the lesson page's; embeds show the lesson's programs only).
+func (w *pageWriter) lessonData(l *lesson.Lesson, root string, exercises bool) LessonData {
 	assets := w.assets
 	data := LessonData{
 		Slug: l.Slug, Title: l.Title, Root: root, Worker: root + assets.WorkerJS, BuildWorker: root + assets.BuildWorkerJS,
 		Toolchain: root + "toolchain/", Gofmt: root + assets.GofmtWASM, Timeline: root + assets.TimelineWASM, Files: map[string]string{},
 	}
 	for _, p := range l.Programs {
-		data.Programs = append(data.Programs, ProgramData{Name: p.Name, Source: string(p.Source), WASM: root + "lessons/" + l.Slug + "/" + w.wasm[p.Path]})
+		pd := ProgramData{Name: p.Name, Source: string(p.Source), WASM: root + "lessons/" + l.Slug + "/" + w.wasm[p.Path]}
+		for _, q := range l.Predict {
+			if q.Program == p.Name {
+				pd.Predict = q
+			}
+		}
+		data.Programs = append(data.Programs, pd)
+	}
+	if exercises {
+		for _, e := range l.Exercises {
+			data.Programs = append(data.Programs, exerciseProgram(e))
+		}
 	}
 	for name, content := range l.Files {
 		data.Files[name] = base64.StdEncoding.EncodeToString(content)
@@ -189,8 +235,9 @@ func (w *pageWriter) lessonData(l *lesson.Lesson, root string) LessonData {
 	return data
 }
 
-// programViews highlights each program of a lesson for its tab.
-func programViews(l *lesson.Lesson) ([]programView, error) {
+// programViews highlights each program of a lesson for its tab, and, with exercises,
+// each exercise's main.go.
+func programViews(l *lesson.Lesson, exercises bool) ([]programView, error) {
 	var views []programView
 	for _, p := range l.Programs {
 		hl, err := render.GoSource(p.Path, p.Source)
@@ -198,6 +245,50 @@ func programViews(l *lesson.Lesson) ([]programView, error) {
 			return nil, err
 		}
 		views = append(views, programView{ID: strings.TrimSuffix(p.Name, ".go"), Name: p.Name, Title: p.Title, Highlighted: hl})
+	}
+	if !exercises {
+		return views, nil
+	}
+	for i, e := range l.Exercises {
+		p := exerciseProgram(e)
+		hl, err := render.GoSource(filepath.Join(e.Dir, "main.go"), []byte(p.Source))
+		if err != nil {
+			return nil, err
+		}
+		views = append(views, programView{ID: "exercise-" + e.ID, Name: "main.go", Title: exerciseTitle(l, i), Highlighted: hl})
+	}
+	return views, nil
+}
+
+// exerciseView is what the lesson page shows of an exercise under the prose.
+type exerciseView struct {
+	ID, Title string
+	Program   int // the index of its program tab
+	Statement template.HTML
+	Solution  []solutionFile
+}
+
+type solutionFile struct {
+	Name        string
+	Highlighted template.HTML
+}
+
+func exerciseViews(l *lesson.Lesson) ([]exerciseView, error) {
+	var views []exerciseView
+	for i, e := range l.Exercises {
+		statement, err := render.Markdown(filepath.Join(e.Dir, "statement.md"), e.Statement)
+		if err != nil {
+			return nil, err
+		}
+		v := exerciseView{ID: e.ID, Title: e.Title, Program: len(l.Programs) + i, Statement: statement}
+		for _, f := range e.Solution {
+			hl, err := render.GoSource(filepath.Join(e.Dir, "solution", f.Name), f.Source)
+			if err != nil {
+				return nil, err
+			}
+			v.Solution = append(v.Solution, solutionFile{f.Name, hl})
+		}
+		views = append(views, v)
 	}
 	return views, nil
 }
@@ -218,23 +309,28 @@ func (w *pageWriter) lesson(l *lesson.Lesson) error {
 		return err
 	}
 	const root = "../../"
-	data := w.lessonData(l, root)
+	data := w.lessonData(l, root, true)
 	if l.Prev != nil {
 		data.Prev = "../" + l.Prev.Slug + "/"
 	}
 	if l.Next != nil {
 		data.Next = "../" + l.Next.Slug + "/"
 	}
-	views, err := programViews(l)
+	views, err := programViews(l, true)
+	if err != nil {
+		return err
+	}
+	exercises, err := exerciseViews(l)
 	if err != nil {
 		return err
 	}
 	return w.write(filepath.Join("lessons", l.Slug, "index.html"), "lesson", struct {
 		playgroundPage
-		Lesson *lesson.Lesson
-		Prose  template.HTML
-		OEmbed string
-	}{playgroundPage{w.layoutData(root), views, true, data}, l, prose, w.origin + "/lessons/" + l.Slug + "/oembed.json"})
+		Lesson    *lesson.Lesson
+		Prose     template.HTML
+		OEmbed    string
+		Exercises []exerciseView
+	}{playgroundPage{w.layoutData(root), views, true, data}, l, prose, w.origin + "/lessons/" + l.Slug + "/oembed.json", exercises})
 }
 
 // embedPage is what an embed page (embed.html) shows around its program panel.
@@ -248,12 +344,12 @@ type embedPage struct {
 // them, for other pages to frame (site/js/embed-page.js reads its options).
 func (w *pageWriter) embed(l *lesson.Lesson) error {
 	const root = "../../"
-	views, err := programViews(l)
+	views, err := programViews(l, false)
 	if err != nil {
 		return err
 	}
 	return w.write(filepath.Join("embed", l.Slug, "index.html"), "embed", embedPage{
-		playgroundPage{w.layoutData(root), views, false, w.lessonData(l, root)},
+		playgroundPage{w.layoutData(root), views, false, w.lessonData(l, root, false)},
 		l.Title, root + "lessons/" + l.Slug + "/",
 	})
 }

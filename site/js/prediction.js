@@ -1,0 +1,90 @@
+// prediction.js asks a lesson's question before its program runs ("What will a be?") and
+// lets the run answer it: the learner picks a choice, presses Run, and once the output
+// holds the answer's evidence the box says whether the guess was right and why. The
+// questions come from the lesson's front matter (tools/internal/lesson.Prediction), whose
+// evidence a test finds in the program's expected output.
+//
+// It is not for: exercises (they are checked by tests, lesson-page.js).
+
+/** PredictionBox is the question box above a program's output. */
+export class PredictionBox {
+  constructor(form) {
+    this.form = form;
+    this.question = null;
+    this.text = "";
+    this.running = false;
+  }
+
+  /** show puts a program's question in the box (null hides it). */
+  show(question) {
+    this.question = question;
+    this.running = false;
+    if (!this.form) return;
+    this.form.hidden = !question;
+    if (!question) return;
+    const legend = document.createElement("legend");
+    legend.textContent = `Predict, then run: ${question.question}`;
+    const set = document.createElement("fieldset");
+    set.append(legend);
+    question.choices.forEach((choice, i) => {
+      const label = document.createElement("label");
+      const input = document.createElement("input");
+      input.type = "radio";
+      input.name = "prediction";
+      input.value = String(i);
+      label.append(input, ` ${choice}`);
+      set.append(label);
+    });
+    this.verdict = document.createElement("p");
+    this.verdict.className = "verdict";
+    this.verdict.setAttribute("role", "status");
+    this.verdict.textContent = "Pick an answer, then press Run.";
+    this.form.replaceChildren(set, this.verdict);
+  }
+
+  picked() {
+    const input = this.form?.querySelector("input[name=prediction]:checked");
+    return input ? Number(input.value) : null;
+  }
+
+  /** begin is called as a run starts. */
+  begin() {
+    if (!this.question) return;
+    this.text = "";
+    this.running = true;
+    this.verdict.textContent = this.picked() === null ? "Running without a guess…" : "Running: let us see…";
+  }
+
+  /** output takes the program's standard output as it arrives. */
+  output(body) {
+    if (!this.running) return;
+    this.text += body;
+    if (this.text.includes(this.question.evidence)) this.answer();
+  }
+
+  /** end is called when the run is over; a run that never printed the evidence says so. */
+  end() {
+    if (!this.running) return;
+    this.running = false;
+    this.verdict.textContent = "This run did not print the answer (an edited program may not): Reset restores the lesson's version.";
+    this.verdict.className = "verdict";
+  }
+
+  answer() {
+    this.running = false;
+    const q = this.question;
+    const guess = this.picked();
+    const right = q.choices[q.answer];
+    const why = q.explain ? ` ${q.explain}` : "";
+    if (guess === null) {
+      this.verdict.textContent = `The run says: ${right}.${why}`;
+      this.verdict.className = "verdict";
+    } else if (guess === q.answer) {
+      this.verdict.textContent = `Right: ${right}.${why}`;
+      this.verdict.className = "verdict right";
+    } else {
+      this.verdict.textContent = `Not quite: you said ${q.choices[guess]}, the run says ${right}.${why}`;
+      this.verdict.className = "verdict wrong";
+    }
+  }
+}

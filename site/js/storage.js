@@ -1,0 +1,26 @@
+// storage.js is the page's use of localStorage: what the learner keeps between visits
+// (edits, the clock, exercises done). Storage may be full or disabled; nothing fails
+// because of it, the page only forgets.
+
+/** editKey is the localStorage key of a lesson program's saved edit. */
+export const editKey = (slug, file) => `playground:edit:${slug}/${file}`;
+
+/** doneKey is the localStorage key that says a lesson's exercises were solved. */
+export const doneKey = (slug) => `playground:done:${slug}`;
+
+export function readSaved(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+export function save(key, value) {
+  try {
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
+  } catch {
+    // Storage may be full or disabled; the edit still lives in the editor.
+  }
+}
