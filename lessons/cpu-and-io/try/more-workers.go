@@ -1,0 +1,67 @@
+// Try this: Change the pool sizes to `[]int{4, 100, 1000}`...
+// Mapping a 10 ms task over 1000 inputs: a plain loop vs pools of workers.
+package main
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+)
+
+// square waits 10 ms, standing in for a disk or network call, then computes.
+func square(x int) int {
+	time.Sleep(10 * time.Millisecond)
+	return x * x
+}
+
+// poolMap runs f over inputs with a fixed number of worker goroutines and
+// returns the results in input order, like Python's Pool.map.
+func poolMap(workers int, inputs []int, f func(int) int) []int {
+	out := make([]int, len(inputs))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for i := range jobs {
+				out[i] = f(inputs[i]) // each index is written by one worker only
+			}
+		})
+	}
+	for i := range inputs {
+		jobs <- i
+	}
+	close(jobs) // no more work: the workers' loops end
+	wg.Wait()
+	return out
+}
+
+// report prints the elapsed time and a checksum, to show every run got the same results.
+func report(label string, start time.Time, results []int) {
+	total := 0
+	for _, r := range results {
+		total += r
+	}
+	fmt.Printf("%-11s %6v  (sum %d)\n", label+":", time.Since(start).Round(time.Millisecond), total)
+}
+
+func main() {
+	inputs := make([]int, 1000)
+	for i := range inputs {
+		inputs[i] = i
+	}
+	fmt.Println("CPUs:", runtime.NumCPU())
+
+	start := time.Now()
+	serial := make([]int, len(inputs))
+	for i, x := range inputs {
+		serial[i] = square(x)
+	}
+	report("plain loop", start, serial)
+
+	for _, workers := range []int{4, 100, 1000} {
+		start := time.Now()
+		out := poolMap(workers, inputs, square)
+		report(fmt.Sprintf("pool of %d", workers), start, out)
+	}
+}

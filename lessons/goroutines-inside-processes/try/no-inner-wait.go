@@ -1,0 +1,31 @@
+// Try this: In nested, delete the wg.Wait() inside process...
+// A goroutine that starts a goroutine, like a thread started inside a process.
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+// process plays the Python child process; it starts a "thread" of its own.
+func process(name string) {
+	fmt.Println("hello", name)
+
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		time.Sleep(time.Second)
+		fmt.Println("Thread", name)
+	})
+
+	// A Python process waits for its non-daemon threads before it exits.
+	// A goroutine does not: it waits only if it is told to.
+	fmt.Println("process", name, "is done")
+}
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Go(func() { process("World") })
+	wg.Wait() // like p.join()
+	fmt.Println("main: done")
+}

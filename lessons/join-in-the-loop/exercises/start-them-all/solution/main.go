@@ -1,0 +1,28 @@
+// Ten workers of three seconds each, started by runWorkers.
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+// runWorkers runs task(1), task(2), ... task(n), each in its own goroutine, and returns
+// once all of them have finished.
+func runWorkers(n int, task func(id int)) {
+	var wg sync.WaitGroup
+	for id := range n {
+		wg.Go(func() { task(id + 1) }) // each iteration has its own id
+	}
+	// One wait after the loop: by now all n workers exist, and their sleeps overlap.
+	wg.Wait()
+}
+
+func main() {
+	start := time.Now()
+	runWorkers(10, func(id int) {
+		fmt.Printf("worker %2d begins at %v\n", id, time.Since(start).Round(time.Second))
+		time.Sleep(3 * time.Second) // slow I/O
+	})
+	fmt.Printf("main: all ten done after %v\n", time.Since(start).Round(time.Second))
+}

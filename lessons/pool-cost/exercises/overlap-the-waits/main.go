@@ -1,0 +1,41 @@
+// A hundred lookups that each wait 10 ms for an answer, shared out to four workers.
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+// lookupAll calls lookup once for each id and returns the answers in the order of ids.
+func lookupAll(ids []int, lookup func(id int) string) []string {
+	out := make([]string, len(ids))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for i := range jobs {
+				out[i] = lookup(ids[i])
+			}
+		})
+	}
+	for i := range ids {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return out
+}
+
+func main() {
+	ids := make([]int, 100)
+	for i := range ids {
+		ids[i] = 1000 + i
+	}
+	start := time.Now()
+	names := lookupAll(ids, func(id int) string {
+		time.Sleep(10 * time.Millisecond) // waiting for a database or a server
+		return fmt.Sprintf("user-%d", id)
+	})
+	fmt.Printf("%d lookups in %v: %s ... %s\n", len(names), time.Since(start), names[0], names[len(names)-1])
+}

@@ -1,0 +1,25 @@
+// Try this: Give the jobs different lengths...
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+// work stands in for a job that spends three seconds waiting on I/O.
+func work(id int) {
+	fmt.Printf("job %d starts\n", id)
+	time.Sleep(time.Duration(id+1) * time.Second)
+	fmt.Printf("job %d is done\n", id)
+}
+
+func main() {
+	start := time.Now()
+	for id := range 3 {
+		var wg sync.WaitGroup
+		wg.Go(func() { work(id) })
+		wg.Wait() // wait for this job before starting the next
+	}
+	fmt.Printf("one at a time: %v\n", time.Since(start).Round(time.Millisecond))
+}

@@ -1,0 +1,43 @@
+// Try this: In executor, make the pool 5 workers instead of 40...
+// A pool of 5 workers runs 20 one-second tasks. Shutting the pool down waits for them.
+package main
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+// task stands in for one second of waiting on a disk or the network.
+func task(worker, n int) {
+	time.Sleep(time.Second)
+	fmt.Printf("task %2d done by worker %2d\n", n, worker)
+}
+
+func main() {
+	start := time.Now()
+
+	// The pool: a channel of tasks and 5 goroutines that take tasks from it.
+	tasks := make(chan int)
+	var wg sync.WaitGroup
+	for w := range 5 {
+		worker := w + 1 // workers 1 to 5
+		wg.Go(func() {
+			for n := range tasks { // ends when tasks is closed and empty
+				task(worker, n)
+			}
+		})
+	}
+
+	// Submit 20 tasks. Each send hands a task to an idle worker.
+	for n := range 20 {
+		tasks <- n
+	}
+
+	// Shut down: accept no more tasks, then wait for the workers to finish.
+	close(tasks)
+	wg.Wait()
+
+	fmt.Println("pool shut down; all tasks finished")
+	fmt.Printf("elapsed: %v\n", time.Since(start).Round(time.Millisecond))
+}
