@@ -9,13 +9,16 @@
 //   -- worker.go --
 //   …
 //
+// As in txtar itself, a line of a file that looks like a marker ("-- x --") starts a new
+// file when the text is read back.
+//
 // It is not for: naming rules or building (toolchain.js).
 
 const MARKER = /^-- (.+?) --$/;
 
 /** formatProgram writes files ([{name, source}]) as one text. */
 export function formatProgram(files) {
-  if (files.length === 1 && files[0].name === "main.go" && !hasMarker(files[0].source)) return files[0].source;
+  if (files.length === 1 && files[0].name === "main.go") return files[0].source;
   return files.map((f) => `-- ${f.name} --\n${f.source.endsWith("\n") || f.source === "" ? f.source : f.source + "\n"}`).join("");
 }
 

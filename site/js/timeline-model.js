@@ -68,26 +68,17 @@ export function reasonText(reason) {
 export function prepare(timeline, outputLines) {
   let end = Math.max(0, Number(timeline?.end) || 0);
   const used = new Set();
+  // One pass over every span finds the run's end and the kinds in use (for the legend);
+  // a row's arrays are made when it is first drawn or hovered, so a run of ten thousand
+  // goroutines costs only what shows.
   const rows = (timeline?.goroutines || []).map((g) => {
-    let spans = Array.isArray(g.spans) ? g.spans : [];
-    if (!sortedByStart(spans)) spans = [...spans].sort((a, b) => a.start - b.start);
-    const n = spans.length;
-    const starts = new Float64Array(n);
-    const ends = new Float64Array(n);
-    const reach = new Float64Array(n);
-    const kinds = new Uint8Array(n);
-    let latest = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const s = spans[i];
-      starts[i] = Number(s.start) || 0;
-      ends[i] = Math.max(Number(s.end) || 0, starts[i]);
-      latest = Math.max(latest, ends[i]);
-      reach[i] = latest;
-      kinds[i] = kindOf(s);
-      used.add(kinds[i]);
+    const spans = Array.isArray(g.spans) ? g.spans : [];
+    for (const s of spans) {
+      used.add(kindOf(s));
+      const e = Number(s.end) || 0;
+      if (e > end) end = e;
     }
-    if (n && latest > end) end = latest;
-    return { g, id: `G${g.id}`, name: String(g.name || g.func || "?"), spans, starts, ends, reach, kinds };
+    return new Row(g, spans);
   });
   const lines = (Array.isArray(outputLines) ? outputLines : [])
     .filter((l) => l && Number.isFinite(Number(l.t)))
@@ -103,6 +94,59 @@ export function prepare(timeline, outputLines) {
     minRange: Math.max(end * 1e-7, 1e-6), // the deepest zoom: 1 ns, or 1e-7 of the run
     labelWidth: undefined,
   };
+}
+
+/**
+ * Row is one goroutine's row: its spans sorted by start, and, made on first use, typed
+ * arrays of their starts, ends, reach (the latest end so far, for binary search) and
+ * kinds (indexes into KINDS).
+ */
+class Row {
+  constructor(g, spans) {
+    this.g = g;
+    this.id = `G${g.id}`;
+    this.name = String(g.name || g.func || "?");
+    this.given = spans;
+    this.arrays = null;
+  }
+
+  get spans() {
+    return this.fill().spans;
+  }
+  get starts() {
+    return this.fill().starts;
+  }
+  get ends() {
+    return this.fill().ends;
+  }
+  get reach() {
+    return this.fill().reach;
+  }
+  get kinds() {
+    return this.fill().kinds;
+  }
+
+  fill() {
+    if (this.arrays) return this.arrays;
+    let spans = this.given;
+    if (!sortedByStart(spans)) spans = [...spans].sort((a, b) => a.start - b.start);
+    const n = spans.length;
+    const starts = new Float64Array(n);
+    const ends = new Float64Array(n);
+    const reach = new Float64Array(n);
+    const kinds = new Uint8Array(n);
+    let latest = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const s = spans[i];
+      starts[i] = Number(s.start) || 0;
+      ends[i] = Math.max(Number(s.end) || 0, starts[i]);
+      latest = Math.max(latest, ends[i]);
+      reach[i] = latest;
+      kinds[i] = kindOf(s);
+    }
+    this.arrays = { spans, starts, ends, reach, kinds };
+    return this.arrays;
+  }
 }
 
 function sortedByStart(spans) {
@@ -128,9 +172,11 @@ export function summarize(m) {
   let text = `${plural(n, "goroutine")} over ${shortTime(m.runEnd)}: ${names.join("; ")}.${outputs}`;
   const stuck = [];
   for (const row of m.rows) {
-    const last = row.spans.length - 1;
-    if (last >= 0 && row.spans[last].state === "blocked" && row.ends[last] >= m.runEnd - 1e-6) {
-      stuck.push(`${row.id} ${row.name} (${reasonText(row.spans[last].reason)})`);
+    // The span that ends last, found without preparing the row for drawing.
+    let last = null;
+    for (const s of row.given) if (!last || (Number(s.end) || 0) >= (Number(last.end) || 0)) last = s;
+    if (last?.state === "blocked" && (Number(last.end) || 0) >= m.runEnd - 1e-6) {
+      stuck.push(`${row.id} ${row.name} (${reasonText(last.reason)})`);
     }
   }
   if (stuck.length) {

@@ -191,6 +191,19 @@ func run(runs, colds int) error {
 		editWarm = append(editWarm, d)
 	}
 
+	// Check → verdict: the lesson's exercise built with its tests and run, main.go edited
+	// each time so that nothing comes from the build cache.
+	var checks []time.Duration
+	for i := range runs + 1 {
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(checkAfterEdit, i), chromedp.EvalAwaitPromise))
+		if err != nil {
+			return fmt.Errorf("checking the exercise: %w", err)
+		}
+		if i > 0 { // the first fetches the testing package's archives and the test main's generator
+			checks = append(checks, time.Duration(ms*float64(time.Millisecond)))
+		}
+	}
+
 	// A real trace of a few thousand spans, read in the worker and drawn in the page.
 	var reads, realDraws []time.Duration
 	var realSpans int
@@ -206,6 +219,19 @@ func run(runs, colds int) error {
 		if i > 0 { // the first run builds the program
 			reads = append(reads, time.Duration(stats.ReadMs*float64(time.Millisecond)))
 			realDraws = append(realDraws, time.Duration(stats.DrawMs*float64(time.Millisecond)))
+		}
+	}
+
+	// A run of 10,000 goroutines: the longest main-thread task from its exit until its
+	// timeline is drawn (0 when none took 50 ms, the Long Tasks API's threshold).
+	var crowdTasks []time.Duration
+	for i := range runs + 1 {
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(crowdTimeline, strconv.Quote(crowd), i), chromedp.EvalAwaitPromise))
+		if err != nil {
+			return fmt.Errorf("running 10,000 goroutines: %w", err)
+		}
+		if i > 0 { // the first builds the program
+			crowdTasks = append(crowdTasks, time.Duration(ms*float64(time.Millisecond)))
 		}
 	}
 
@@ -237,6 +263,8 @@ func run(runs, colds int) error {
 	row("(b) edit → Run → first line, empty cache", b, editCold)
 	row("(c) native go build + run → first line", c, native)
 	fmt.Printf("%-44s %10.2f\n", "a/c", float64(a)/float64(c))
+	row("exercise: Check → verdict, warm toolchain", median(checks), checks)
+	fmt.Printf("%-44s %10.2f\n", "Check / c", float64(median(checks))/float64(c))
 	if len(editCold) > 0 {
 		fmt.Printf("%-44s %10.2f\n", "b/c", float64(b)/float64(c))
 	}
@@ -245,6 +273,7 @@ func run(runs, colds int) error {
 	fmt.Printf("%-44s %10.2f\n", "timeline draw / one frame (16.7 ms)", float64(draw)/float64(time.Second/60))
 	fmt.Printf("%-44s %10s   %v\n", fmt.Sprintf("timeline: read a real trace (%d spans)", realSpans), median(reads).Round(100*time.Microsecond), roundedFine(reads))
 	fmt.Printf("%-44s %10s   %v\n", fmt.Sprintf("timeline: draw it (%d spans)", realSpans), median(realDraws).Round(10*time.Microsecond), roundedFine(realDraws))
+	row("10,000 goroutines: longest task, exit → drawn", median(crowdTasks), crowdTasks)
 	if len(pageBytes) > 0 { // counted in the cold runs
 		slices.Sort(pageBytes)
 		fmt.Printf("%-44s %10s   %v\n", "lesson page + first run: bytes sent", kb(pageBytes[len(pageBytes)/2]), pageBytes)
@@ -286,6 +315,66 @@ const syntheticTimeline = `(() => {
 	const lines = [];
 	for (let i = 0; i < %[1]d / 50; i++) lines.push({ t: (end * i) / (%[1]d / 50), text: "line " + i });
 	return window.playground.timeline.show({ end, spans: %[1]d, goroutines }, lines);
+})()`
+
+// crowd starts 10,000 goroutines that each take a mutex once.
+const crowd = `package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	n := 0
+	for range 10000 {
+		wg.Go(func() {
+			mu.Lock()
+			n++
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	fmt.Println("n =", n)
+}
+`
+
+// crowdTimeline runs the program %[1]s (edited with a comment, %[2]d, so that it is
+// built) and evaluates to the longest task, in ms, between its exit and its timeline
+// being drawn.
+const crowdTimeline = `(async () => {
+	const p = window.playground;
+	const tasks = [];
+	const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e); });
+	observer.observe({ type: "longtask" });
+	p.editors[p.current()].setText(%[1]s + "\n// crowd %[2]d\n");
+	const before = p.timelineStats.count;
+	document.querySelector("button.run").click();
+	let exitAt = 0;
+	while (p.timelineStats.count === before) {
+		if (!exitAt && document.querySelector("[role=log]").textContent.includes("Program exited")) exitAt = performance.now();
+		await new Promise((r) => setTimeout(r, 5));
+	}
+	await new Promise((r) => setTimeout(r, 200)); // long tasks are reported a little late
+	observer.disconnect();
+	return Math.max(0, ...tasks.filter((e) => e.startTime + e.duration >= exitAt).map((e) => e.duration));
+})()`
+
+// checkAfterEdit edits the lesson's first exercise (a comment, %d), presses Check and
+// evaluates to the milliseconds until the verdict is shown.
+const checkAfterEdit = `(async () => {
+	const section = document.querySelector("section.exercise");
+	if (!section) throw new Error("the lesson has no exercise");
+	const set = window.playground.sets[Number(section.dataset.program)];
+	set.main.setText(set.main.text() + "\n// check %d\n");
+	const verdict = section.querySelector(".exercise-verdict");
+	verdict.textContent = "";
+	const start = performance.now();
+	section.querySelector("[data-action=check]").click();
+	while (!/^(Passed|Not yet|No verdict)/.test(verdict.textContent)) await new Promise((r) => setTimeout(r, 5));
+	return performance.now() - start;
 })()`
 
 // pingPong is a program whose trace has a few thousand spans: two goroutines passing a

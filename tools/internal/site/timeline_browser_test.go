@@ -127,3 +127,51 @@ func TestStoppedRunSaysWhyThereIsNoTimeline(t *testing.T) {
 	do(t, ctx, chromedp.Click(chromedp.CSS("button.stop")))
 	waitFor(t, ctx, `document.querySelector(".timeline-host").textContent.includes("No timeline: the program was stopped")`)
 }
+
+// TestTenThousandGoroutinesDrawOnlyWhatShows: a timeline of 10,000 goroutines costs the
+// page only the rows in view. Drawing it writes the labels of the visible rows, not of
+// every row, and scrolling to the bottom draws the last rows.
+func TestTenThousandGoroutinesDrawOnlyWhatShows(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	got := eval[string](t, ctx, `(() => {
+		const goroutines = [];
+		for (let g = 0; g < 10000; g++) {
+			const t = g * 0.01;
+			goroutines.push({ id: g + 1, name: g ? "worker" : "main", func: "main.worker", spans: [
+				{ start: t, end: t + 0.5, state: "running" },
+				{ start: t + 0.5, end: t + 5, state: "blocked", reason: "mutex", wait: "sync.Mutex.Lock", line: 12 },
+			] });
+		}
+		const tl = window.playground.timeline;
+		const proto = CanvasRenderingContext2D.prototype;
+		const counts = { fillText: 0, measureText: 0 };
+		for (const name of Object.keys(counts)) {
+			const real = proto[name];
+			proto[name] = function (...args) { counts[name]++; return real.apply(this, args); };
+		}
+		tl.show({ end: 105, spans: 20000, goroutines }, []);
+		const first = { ...counts };
+		counts.fillText = counts.measureText = 0;
+		tl.scroller.scrollTop = tl.scroller.scrollHeight;
+		tl.draw();
+		const last = tl.canvas.getAttribute("aria-label") && tl.geometry().last;
+		return JSON.stringify({ first, scrolled: counts, last });
+	})()`)
+	var r struct {
+		First    struct{ FillText, MeasureText int } `json:"first"`
+		Scrolled struct{ FillText, MeasureText int } `json:"scrolled"`
+		Last     int                                 `json:"last"`
+	}
+	if err := json.Unmarshal([]byte(got), &r); err != nil {
+		t.Fatal(err)
+	}
+	// About 16 rows show: each writes its id and name; the axis and the lane add a few.
+	for name, c := range map[string]struct{ FillText, MeasureText int }{"first draw": r.First, "after scrolling": r.Scrolled} {
+		if c.FillText > 200 || c.MeasureText > 300 {
+			t.Errorf("%s: %d fillText and %d measureText calls for 10,000 rows: it draws rows that do not show", name, c.FillText, c.MeasureText)
+		}
+	}
+	if r.Last != 9999 {
+		t.Errorf("scrolled to the bottom, the last row drawn is %d, want 9999", r.Last)
+	}
+}
