@@ -211,22 +211,24 @@ export class FileSet {
 
   renderActions() {
     if (!this.actions) return;
-    const action = (text, label, fn) => {
+    // The visible words start each accessible name, as speech input expects.
+    const action = (text, label, what, fn) => {
       const b = document.createElement("button");
       b.type = "button";
       b.className = "file-action";
+      b.dataset.fileAction = what;
       b.textContent = text;
-      b.setAttribute("aria-label", label);
+      if (label !== text) b.setAttribute("aria-label", label);
       b.addEventListener("click", fn);
       return b;
     };
     const items = [];
     if (this.canEdit(this.active)) {
       const name = this.files[this.active].name;
-      items.push(action("Rename", `Rename ${name}`, () => this.ask("rename", this.active)));
-      items.push(action("Delete", `Delete ${name}`, () => this.remove(this.active)));
+      items.push(action("Rename", `Rename ${name}`, "rename", () => this.ask("rename", this.active)));
+      items.push(action("Delete", `Delete ${name}`, "delete", () => this.remove(this.active)));
     }
-    if (!this.options.readonly) items.push(action("+ Add file", "Add a file to the program", () => this.ask("add")));
+    if (!this.options.readonly) items.push(action("+ Add file", "+ Add file", "add", () => this.ask("add")));
     this.actions.replaceChildren(...items);
   }
 

@@ -34,12 +34,12 @@ type Job struct {
 	// Sources are a program's files, in place of Source: package main, with _test.go
 	// files when Test is set.
 	Sources []string `json:"sources,omitempty"`
-	Test    bool     `json:"test,omitempty"` // build the test binary, as the page's Test button does
-	Args    []string `json:"args,omitempty"` // command-line arguments, e.g. -test.v=test2json
-	Files  string `json:"files,omitempty"` // data files folder
-	Stdin  string `json:"stdin,omitempty"` // input lines file
-	Origin string `json:"origin,omitempty"`
-	Clock  string `json:"clock,omitempty"`
+	Test    bool     `json:"test,omitempty"`  // build the test binary, as the page's Test button does
+	Args    []string `json:"args,omitempty"`  // command-line arguments, e.g. -test.v=test2json
+	Files   string   `json:"files,omitempty"` // data files folder
+	Stdin   string   `json:"stdin,omitempty"` // input lines file
+	Origin  string   `json:"origin,omitempty"`
+	Clock   string   `json:"clock,omitempty"`
 	// Timeline asks for the run's timeline event after its exit (see Options.Timeline).
 	Timeline bool `json:"timeline,omitempty"`
 }

@@ -18,9 +18,11 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	goldhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
 )
 
 // Themes used for code: a light one and a dark one, switched by prefers-color-scheme.
@@ -43,6 +45,53 @@ var markdown = goldmark.New(
 	// Lesson prose is ours, but raw HTML in it is still not passed through.
 	goldmark.WithRendererOptions(goldhtml.WithXHTML()),
 )
+
+// markdownCJK renders prose written in Chinese: a line break inside a sentence is not
+// a space there, so soft line breaks between Chinese characters are dropped.
+var markdownCJK = goldmark.New(
+	goldmark.WithExtensions(
+		extension.GFM,
+		extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft)),
+		highlighting.NewHighlighting(
+			highlighting.WithFormatOptions(formatterOptions...),
+			highlighting.WithGuessLanguage(false),
+		),
+	),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	goldmark.WithRendererOptions(goldhtml.WithXHTML()),
+)
+
+// Translation renders a translation of the prose english (both markdown) with its
+// headings given the English headings' ids, so that a link to a section
+// (../lost-update/#when-a-goroutine-gives-up-the-thread) finds it in every edition. The
+// translation keeps the English's headings, one for one (a test checks it).
+func Translation(name string, src, english []byte) (template.HTML, error) {
+	var ids [][]byte
+	ast.Walk(markdown.Parser().Parse(text.NewReader(english)), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			id, _ := h.AttributeString("id")
+			b, _ := id.([]byte)
+			ids = append(ids, b)
+		}
+		return ast.WalkContinue, nil
+	})
+	doc := markdownCJK.Parser().Parse(text.NewReader(src))
+	i := 0
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			if i < len(ids) && ids[i] != nil {
+				h.SetAttributeString("id", ids[i])
+			}
+			i++
+		}
+		return ast.WalkContinue, nil
+	})
+	var b bytes.Buffer
+	if err := markdownCJK.Renderer().Render(&b, src, doc); err != nil {
+		return "", fmt.Errorf("rendering %s: %w", name, err)
+	}
+	return template.HTML(b.String()), nil
+}
 
 // Markdown renders lesson prose. name is used in errors.
 func Markdown(name string, src []byte) (template.HTML, error) {

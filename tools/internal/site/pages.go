@@ -3,10 +3,13 @@ package site
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"goconcurrency.dev/playground/tools/internal/lesson"
@@ -15,22 +18,58 @@ import (
 
 // pageTemplates names the templates in site/templates/ that pages are written from. Each
 // is layout.html with <name>.html parsed over it; a page executes its "layout".
-var pageTemplates = []string{"home", "lesson", "notfound", "embed", "shared"}
+var pageTemplates = []string{"home", "lesson", "notfound", "embed", "shared", "article"}
 
 // partials are templates every page may use, parsed with the layout.
 var partials = []string{"playground.html"}
 
-// templateFuncs are the functions every template may call.
+// templateFuncs are the functions every template may call, besides its edition's.
 var templateFuncs = template.FuncMap{"inc": func(i int) int { return i + 1 }}
 
 // writePages writes every HTML page of the site. A new kind of page adds its template to
-// pageTemplates, a method on pageWriter that gathers its data, and a call here.
+// pageTemplates, a method on pageWriter that gathers its data, and a call here. Each
+// translation (lesson.Languages) gets the home page and the lessons under /<code>/.
 func writePages(o Options, course *lesson.Course, assets Assets, wasm map[string]string) error {
-	templates, err := parseTemplates(filepath.Join(o.Root, "site", "templates"))
+	eds, err := readEditions(o.Root, o.Lessons)
 	if err != nil {
 		return err
 	}
-	w := &pageWriter{out: o.Out, origin: strings.TrimSuffix(o.Origin, "/"), templates: templates, assets: assets, wasm: wasm}
+	var writers []*pageWriter
+	for _, ed := range eds {
+		templates, err := parseTemplates(filepath.Join(o.Root, "site", "templates"), ed.funcs())
+		if err != nil {
+			return err
+		}
+		w := &pageWriter{out: o.Out, origin: strings.TrimSuffix(o.Origin, "/"), templates: templates, assets: assets, wasm: wasm,
+			ed: ed, editions: eds, translations: map[string]*lesson.Translation{}}
+		for _, l := range course.Lessons() {
+			if ed.Code == "en" {
+				continue
+			}
+			tr, err := l.ReadTranslation(ed.Code)
+			if err != nil {
+				return err
+			}
+			if tr != nil {
+				w.translations[l.Slug] = tr
+			}
+		}
+		writers = append(writers, w)
+	}
+	for _, w := range writers[1:] {
+		if err := w.home(course); err != nil {
+			return err
+		}
+		if err := w.glossary(o.Lessons); err != nil {
+			return err
+		}
+		for _, l := range course.Lessons() {
+			if err := w.lesson(l); err != nil {
+				return err
+			}
+		}
+	}
+	w := writers[0]
 	if err := w.home(course); err != nil {
 		return err
 	}
@@ -57,13 +96,14 @@ func writePages(o Options, course *lesson.Course, assets Assets, wasm map[string
 	return w.notFound()
 }
 
-// parseTemplates parses every template of pageTemplates from dir, by name.
-func parseTemplates(dir string) (map[string]*template.Template, error) {
+// parseTemplates parses every template of pageTemplates from dir, by name, with an
+// edition's functions.
+func parseTemplates(dir string, funcs template.FuncMap) (map[string]*template.Template, error) {
 	files := []string{filepath.Join(dir, "layout.html")}
 	for _, p := range partials {
 		files = append(files, filepath.Join(dir, p))
 	}
-	layout, err := template.New("layout.html").Funcs(templateFuncs).ParseFiles(files...)
+	layout, err := template.New("layout.html").Funcs(templateFuncs).Funcs(funcs).ParseFiles(files...)
 	if err != nil {
 		return nil, fmt.Errorf("parsing layout: %w", err)
 	}
@@ -88,18 +128,55 @@ type pageWriter struct {
 	templates map[string]*template.Template // by name: see pageTemplates
 	assets    Assets
 	wasm      map[string]string // program path → the name of its .wasm in its lesson's folder
+	ed        *edition          // the language the pages are written in
+	editions  []*edition
+	// translations are the lessons in ed's language, by slug (none for English).
+	translations map[string]*lesson.Translation
 }
 
 // page is what every page's layout shows.
 type page struct {
-	SiteName string
-	Root     string // relative path from the page to the site root
-	Assets   Assets
+	SiteName   string
+	Root       string // relative path from the page to the site root
+	Home       string // relative path from the page to its edition's home page
+	Edition    string // the edition's code: "en", "zh"
+	Assets     Assets
+	Alternates []alternate // the page in every edition, for hreflang links; none for pages in one language
+	Twin       *alternate  // the page in the other language, for the switch in the header
 }
 
 // layoutData returns what the layout shows on a page whose path to the site root is root.
 func (w *pageWriter) layoutData(root string) page {
-	return page{SiteName: SiteName, Root: root, Assets: w.assets}
+	return page{SiteName: SiteName, Root: root, Home: root + w.ed.Dir, Edition: w.ed.Code, Assets: w.assets}
+}
+
+// editionData is layoutData for a page that every edition has, at rel in each (e.g.
+// "lessons/x/"): it links its versions in the other languages.
+func (w *pageWriter) editionData(root, rel string) page {
+	p := w.layoutData(root)
+	p.Alternates = alternates(w.editions, root, rel)
+	for i := range p.Alternates {
+		if p.Alternates[i].Code != w.ed.Code {
+			p.Twin = &p.Alternates[i]
+			break
+		}
+	}
+	return p
+}
+
+// lessonLink is a lesson as a link shows it: in the edition's language when translated.
+type lessonLink struct {
+	Slug, Title, Summary string
+}
+
+func (w *pageWriter) link(l *lesson.Lesson) *lessonLink {
+	if l == nil {
+		return nil
+	}
+	if tr := w.translations[l.Slug]; tr != nil {
+		return &lessonLink{l.Slug, tr.Title, tr.Summary}
+	}
+	return &lessonLink{l.Slug, l.Title, l.Summary}
 }
 
 // write executes the layout of the template called name with data, into rel under the
@@ -124,17 +201,56 @@ func (w *pageWriter) write(rel, name string, data any) error {
 	return f.Close()
 }
 
-// home writes the table of contents, index.html.
+// home writes the table of contents, index.html (in the edition's folder).
 func (w *pageWriter) home(course *lesson.Course) error {
-	var first *lesson.Lesson
+	var first *lessonLink
 	if ls := course.Lessons(); len(ls) > 0 {
-		first = ls[0]
+		first = w.link(ls[0])
 	}
-	return w.write("index.html", "home", struct {
+	type chapterView struct {
+		ID, Title, Summary string
+		Lessons            []*lessonLink
+	}
+	var chapters []chapterView
+	for _, ch := range course.Chapters {
+		tr := w.ed.chapter(ch)
+		v := chapterView{ID: ch.ID, Title: tr.Title, Summary: tr.Summary}
+		for _, l := range ch.Lessons {
+			v.Lessons = append(v.Lessons, w.link(l))
+		}
+		chapters = append(chapters, v)
+	}
+	root := strings.Repeat("../", strings.Count(w.ed.Dir, "/"))
+	p := w.editionData(root, "")
+	p.Home = ""
+	return w.write(w.ed.Dir+"index.html", "home", struct {
 		page
-		Course *lesson.Course
-		First  *lesson.Lesson
-	}{w.layoutData(""), course, first})
+		Course struct{ Chapters []chapterView }
+		First  *lessonLink
+	}{p, struct{ Chapters []chapterView }{chapters}, first})
+}
+
+// glossary writes glossary/index.html in a translation's folder, from the lessons'
+// glossary.<code>.md: the terms the translation uses, against the English.
+func (w *pageWriter) glossary(lessons string) error {
+	path := filepath.Join(lessons, "glossary."+w.ed.Code+".md")
+	md, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil // a test's small course has none
+	}
+	if err != nil {
+		return err
+	}
+	prose, err := render.Translation(path, md, nil)
+	if err != nil {
+		return err
+	}
+	title := strings.TrimSpace(strings.TrimPrefix(strings.SplitN(string(md), "\n", 2)[0], "#"))
+	return w.write(filepath.Join(w.ed.Dir, "glossary", "index.html"), "article", struct {
+		page
+		Title string
+		Prose template.HTML
+	}{w.layoutData("../../"), title, prose})
 }
 
 // notFound writes 404.html.
@@ -273,14 +389,24 @@ type solutionFile struct {
 	Highlighted template.HTML
 }
 
-func exerciseViews(l *lesson.Lesson) ([]exerciseView, error) {
+// exerciseViews shows the exercises of a lesson, in the translation's words when tr has
+// them.
+func exerciseViews(l *lesson.Lesson, tr *lesson.Translation) ([]exerciseView, error) {
 	var views []exerciseView
 	for i, e := range l.Exercises {
-		statement, err := render.Markdown(filepath.Join(e.Dir, "statement.md"), e.Statement)
+		title := e.Title
+		var statement template.HTML
+		var err error
+		if s := tr.Statement(e.ID); s != nil {
+			title = s.Title
+			statement, err = render.Translation(s.Path, s.Body, e.Statement)
+		} else {
+			statement, err = render.Markdown(filepath.Join(e.Dir, "statement.md"), e.Statement)
+		}
 		if err != nil {
 			return nil, err
 		}
-		v := exerciseView{ID: e.ID, Title: e.Title, Program: len(l.Programs) + i, Statement: statement}
+		v := exerciseView{ID: e.ID, Title: title, Program: len(l.Programs) + i, Statement: statement}
 		for _, f := range e.Solution {
 			hl, err := render.GoSource(filepath.Join(e.Dir, "solution", f.Name), f.Source)
 			if err != nil {
@@ -301,14 +427,26 @@ type playgroundPage struct {
 	Data        LessonData
 }
 
-// lesson writes lessons/<slug>/index.html: the prose, each program highlighted, and the
-// LessonData its script runs them from.
+// lesson writes lessons/<slug>/index.html (in the edition's folder): the prose, each
+// program highlighted, and the LessonData its script runs them from. A translated
+// lesson shows its translation's prose and statements; its programs are the English
+// lesson's, so edits saved for them are the same in every edition.
 func (w *pageWriter) lesson(l *lesson.Lesson) error {
-	prose, err := render.Markdown(filepath.Join(l.Dir, "lesson.md"), l.Body)
+	tr := w.translations[l.Slug]
+	if w.ed.Code != "en" && tr == nil {
+		return nil // not translated yet: the English page stands
+	}
+	var prose template.HTML
+	var err error
+	if tr != nil {
+		prose, err = render.Translation(tr.Path, tr.Body, l.Body)
+	} else {
+		prose, err = render.Markdown(filepath.Join(l.Dir, "lesson.md"), l.Body)
+	}
 	if err != nil {
 		return err
 	}
-	const root = "../../"
+	root := "../../" + strings.Repeat("../", strings.Count(w.ed.Dir, "/"))
 	data := w.lessonData(l, root, true)
 	if l.Prev != nil {
 		data.Prev = "../" + l.Prev.Slug + "/"
@@ -316,21 +454,40 @@ func (w *pageWriter) lesson(l *lesson.Lesson) error {
 	if l.Next != nil {
 		data.Next = "../" + l.Next.Slug + "/"
 	}
+	if tr != nil {
+		data.Title = tr.Title
+		for i := range data.Programs {
+			p := &data.Programs[i]
+			if p.Predict == nil {
+				continue
+			}
+			if j := slices.Index(l.Predict, p.Predict); j >= 0 && j < len(tr.Predict) {
+				q := *p.Predict
+				q.Question, q.Choices, q.Explain = tr.Predict[j].Question, tr.Predict[j].Choices, tr.Predict[j].Explain
+				p.Predict = &q
+			}
+		}
+	}
 	views, err := programViews(l, true)
 	if err != nil {
 		return err
 	}
-	exercises, err := exerciseViews(l)
+	exercises, err := exerciseViews(l, tr)
 	if err != nil {
 		return err
 	}
-	return w.write(filepath.Join("lessons", l.Slug, "index.html"), "lesson", struct {
+	link := w.link(l)
+	return w.write(filepath.Join(w.ed.Dir, "lessons", l.Slug, "index.html"), "lesson", struct {
 		playgroundPage
-		Lesson    *lesson.Lesson
-		Prose     template.HTML
-		OEmbed    string
-		Exercises []exerciseView
-	}{playgroundPage{w.layoutData(root), views, true, data}, l, prose, w.origin + "/lessons/" + l.Slug + "/oembed.json", exercises})
+		Lesson         *lesson.Lesson
+		Title, Summary string
+		Chapter        *lesson.Chapter
+		Prev, Next     *lessonLink
+		Prose          template.HTML
+		OEmbed         string
+		Exercises      []exerciseView
+	}{playgroundPage{w.editionData(root, "lessons/"+l.Slug+"/"), views, true, data}, l, link.Title, link.Summary, w.ed.chapter(l.Chapter),
+		w.link(l.Prev), w.link(l.Next), prose, w.origin + "/lessons/" + l.Slug + "/oembed.json", exercises})
 }
 
 // embedPage is what an embed page (embed.html) shows around its program panel.

@@ -63,7 +63,7 @@ func TestTestButtonRunsGoTest(t *testing.T) {
 	}
 	setSource(t, ctx, testedProgram)
 	do(t, ctx,
-		chromedp.Click(chromedp.CSS(`#panel-serial .file-action[aria-label="Add a file to the program"]`)),
+		chromedp.Click(chromedp.CSS(`#panel-serial .file-action[data-file-action=add]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#panel-serial .file-name input`)),
 		chromedp.SendKeys(chromedp.CSS(`#panel-serial .file-name input`), "main_test\n"),
 		chromedp.WaitVisible(chromedp.CSS(`#panel-serial .file-editor[data-file="main_test.go"]`)),
@@ -109,7 +109,7 @@ func TestDeadlockingTestIsDiagnosed(t *testing.T) {
 	ctx := openFor(t, "serial-vs-concurrent", 4*time.Minute)
 	setSource(t, ctx, "package main\n\nimport \"sync\"\n\nvar mu sync.Mutex\n\nfunc twice() {\n\tmu.Lock()\n\tmu.Lock()\n}\n\nfunc main() {}\n")
 	do(t, ctx,
-		chromedp.Click(chromedp.CSS(`#panel-serial .file-action[aria-label="Add a file to the program"]`)),
+		chromedp.Click(chromedp.CSS(`#panel-serial .file-action[data-file-action=add]`)),
 		chromedp.SendKeys(chromedp.CSS(`#panel-serial .file-name input`), "lock_test.go\n"),
 		chromedp.WaitVisible(chromedp.CSS(`#panel-serial .file-editor[data-file="lock_test.go"]`)),
 	)
