@@ -338,8 +338,9 @@ export function setupPlayground(root, data, options = {}) {
   data.programs.forEach((p, i) => markEdited(i));
   select(0);
   // A program without a precompiled file (a shared one), or one with saved edits, will
-  // need the compiler: start loading it now.
-  if (data.programs.some((p, i) => !p.wasm || sets[i].edited())) builder.warm();
+  // need the compiler: start loading it now. An exercise is built only when it is
+  // checked or run, so a page with one costs nothing of the toolchain until then.
+  if (data.programs.some((p, i) => (!p.wasm && !p.exercise) || sets[i].edited())) builder.warm();
   if (options.readonly) {
     formatButton.hidden = true;
     resetButton.hidden = true;
