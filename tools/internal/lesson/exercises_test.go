@@ -7,28 +7,13 @@ import (
 	"testing"
 
 	"goconcurrency.dev/playground/tools/internal/exercise"
-	"goconcurrency.dev/playground/tools/internal/noderun"
-	"goconcurrency.dev/playground/tools/internal/toolchain"
 )
 
 // TestExercisesBothWays builds every exercise with its tests through the in-browser
 // toolchain under Node, as the Check button does: the starter must build and fail, the
 // reference solution must pass, so no exercise is vacuous and none is impossible.
 func TestExercisesBothWays(t *testing.T) {
-	runner, err := runnerOnce()
-	if err != nil {
-		t.Fatal(err)
-	}
-	abs, _ := filepath.Abs(root)
-	tc, err := toolchain.Ensure(context.Background(), filepath.Join(abs, "build", "cache", "toolchain"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	origin, stop, err := noderun.ServeLessons(filepath.Join(abs, "lessons"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stop()
+	runner, tc, origin := browserToolchain(t)
 	results, err := exercise.Check(context.Background(), runner, tc, origin, selectedLessons(t))
 	if err != nil {
 		t.Fatal(err)

@@ -109,20 +109,7 @@ func runPrograms(t *testing.T, lessons []*lesson.Lesson, b *gobuild.Builder, run
 // program is built in the browser, with compile.wasm and link.wasm over an in-memory file
 // system, runs it, and compares the output with the same .out files.
 func TestProgramOutputWithBrowserToolchain(t *testing.T) {
-	runner, err := runnerOnce()
-	if err != nil {
-		t.Fatal(err)
-	}
-	abs, _ := filepath.Abs(root)
-	tc, err := toolchain.Ensure(context.Background(), filepath.Join(abs, "build", "cache", "toolchain"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	origin, stop, err := noderun.ServeLessons(filepath.Join(abs, "lessons"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer stop()
+	runner, tc, origin := browserToolchain(t)
 	var programs []*lesson.Program
 	var jobs []noderun.Job
 	for _, l := range selectedLessons(t) {
@@ -172,6 +159,27 @@ func TestProgramOutputWithBrowserToolchain(t *testing.T) {
 		}
 	}
 	t.Logf("%d programs built by compile.wasm and link.wasm", len(programs))
+}
+
+// browserToolchain gives a test the Node runner, the in-browser toolchain's folder and
+// the origin of a server of the lessons' files (stopped when the test ends).
+func browserToolchain(t *testing.T) (*noderun.Runner, string, string) {
+	t.Helper()
+	runner, err := runnerOnce()
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(root)
+	tc, err := toolchain.Ensure(context.Background(), filepath.Join(abs, "build", "cache", "toolchain"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	origin, stop, err := noderun.ServeLessons(filepath.Join(abs, "lessons"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	return runner, tc, origin
 }
 
 // selectedLessons is every lesson, or those named in $LESSON.
