@@ -45,7 +45,7 @@
 //       the first time, fetching the reader).
 //   {kind: "test", name, result, elapsed, output, failures}
 //       Test runs only (the Test and Check buttons): one test, benchmark or example has
-//       finished (test-report.js). result is "pass", "fail", "skip", or, for a test the
+//       finished (go-test-report.js). result is "pass", "fail", "skip", or, for a test the
 //       run ended while it ran, "deadlock", "panic" or "stopped"; elapsed is the
 //       milliseconds it took on the run's clock; output its lines (t.Log, what it
 //       printed, an example's got/want); failures the {file, line, col, message} of its

@@ -16,7 +16,7 @@ import { Kind } from "./events.js";
 import { shareProgram, embedSnippets } from "./share.js";
 import { showDialog } from "./dialog.js";
 import { editKey, readSaved, save } from "./storage.js";
-import { TEST_ARGS, runArgs } from "./test-report.js";
+import { TEST_ARGS, runArgs } from "./go-test-report.js";
 import { formatProgram } from "./program-files.js";
 import { PredictionBox } from "./prediction.js";
 

@@ -6,7 +6,7 @@
 //   {type: "prepare", wasm: URL}            fetch and compile a module ahead of a run
 //   {type: "run", wasm: URL, files: {name: base64}, clock, origin, source, timeline: URL,
 //    args?: [string], test?: boolean}   test: a test binary, whose output is also read
-//                                       into test events (test-report.js)
+//                                       into test events (go-test-report.js)
 //   {type: "run", bytes: ArrayBuffer, ...}   a program just built by the build worker
 //   {type: "stdin", text}                    a line the learner typed
 // Messages to the page:
@@ -23,7 +23,7 @@ import { Kind } from "./events.js";
 import { GoFunctions } from "./bridge.js";
 import { goFunction } from "./go-function.js";
 import { TimelineMaker } from "./timeline-event.js";
-import { TestReporter } from "./test-report.js";
+import { TestReporter } from "./go-test-report.js";
 
 const modules = new Map(); // URL -> Promise<WebAssembly.Module>
 let run = null;
@@ -77,7 +77,7 @@ const timelineReader = (url) => goFunction(url, GoFunctions.timeline);
 // programEvents passes a run's events on and, after its trace, the timeline
 // (timeline-event.js), unless another run has started meanwhile.
 let runs = 0;
-// A test run's output also becomes test events (test-report.js).
+// A test run's output also becomes test events (go-test-report.js).
 function programEvents(timelineURL, source, test) {
   const token = ++runs;
   const timeline = timelineURL ? new TimelineMaker(() => timelineReader(timelineURL), (e) => token === runs && emit(e), source) : null;

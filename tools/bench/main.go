@@ -374,7 +374,9 @@ const checkAfterEdit = `(async () => {
 	const start = performance.now();
 	section.querySelector("[data-action=check]").click();
 	while (!/^(Passed|Not yet|No verdict)/.test(verdict.textContent)) await new Promise((r) => setTimeout(r, 5));
-	return performance.now() - start;
+	const ms = performance.now() - start;
+	window.playground.select(0); // Check showed the exercise's tab; the rows after it use the lesson's
+	return ms;
 })()`
 
 // pingPong is a program whose trace has a few thousand spans: two goroutines passing a

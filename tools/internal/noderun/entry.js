@@ -28,7 +28,7 @@ import { Kind } from "../../../site/js/events.js";
 import { GoFunctions } from "../../../site/js/bridge.js";
 import { goFunction } from "../../../site/js/go-function.js";
 import { TimelineMaker } from "../../../site/js/timeline-event.js";
-import { TestReporter, TEST_ARGS } from "../../../site/js/test-report.js";
+import { TestReporter, TEST_ARGS } from "../../../site/js/go-test-report.js";
 
 function parseArgs(argv) {
   const opts = { clock: "virtual", files: "", stdin: "", wasm: "", origin: "", toolchain: "", source: "", batch: "", sourceOf: "", timelineReader: "" };

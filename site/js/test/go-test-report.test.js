@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { TestReporter, runArgs } from "../test-report.js";
+import { TestReporter, runArgs } from "../go-test-report.js";
 import { Kind } from "../events.js";
 
 // Output of a real test binary run with -test.v=test2json (framing bytes as \x16).

@@ -1,4 +1,4 @@
-// test-report.js reads the output of a test binary, run with TEST_ARGS, into one "test"
+// go-test-report.js reads the output of a test binary, run with TEST_ARGS, into one "test"
 // event per test and a closing "test-summary" (events.js). The test binary frames its
 // own lines ("=== RUN", "--- PASS: …") with a ^V byte in this mode (go test -json uses
 // the same framing), so a test that prints "--- FAIL" is not taken for a failure. The
