@@ -375,7 +375,15 @@ const checkAfterEdit = `(async () => {
 	section.querySelector("[data-action=check]").click();
 	while (!/^(Passed|Not yet|No verdict)/.test(verdict.textContent)) await new Promise((r) => setTimeout(r, 5));
 	const ms = performance.now() - start;
-	window.playground.select(0); // Check showed the exercise's tab; the rows after it use the lesson's
+	// Let the run end and its timeline arrive, then go back to the lesson's program: the
+	// rows after this one use it.
+	const stats = window.playground.timelineStats;
+	const before = stats.count;
+	const waited = performance.now();
+	while ((document.querySelector("button.run").disabled || stats.count === before) && performance.now() - waited < 10000) {
+		await new Promise((r) => setTimeout(r, 5));
+	}
+	window.playground.select(0);
 	return ms;
 })()`
 
