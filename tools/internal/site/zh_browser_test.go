@@ -16,7 +16,13 @@ func TestChineseEdition(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := open(t, "serial-vs-concurrent")
+	// A first visit that comes by a link to the Chinese edition stays there, whatever
+	// the browser's languages.
+	eval[bool](t, ctx, `localStorage.clear() === undefined`)
 	do(t, ctx, chromedp.Navigate(f.url+"/zh/"), chromedp.WaitVisible(chromedp.CSS(".toc")))
+	if got := eval[string](t, ctx, `location.pathname + " " + localStorage.getItem("playground:lang")`); got != "/zh/ zh" {
+		t.Errorf("a first visit to /zh/ ends at %s", got)
+	}
 	if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "zh-CN" {
 		t.Errorf("the Chinese home page says lang=%q", lang)
 	}
