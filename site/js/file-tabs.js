@@ -136,23 +136,6 @@ export class FileSet {
     this.options.onFilesChanged?.();
   }
 
-  /** replace puts files ([{name, source}], main.go first) in place of the program's. */
-  replace(files) {
-    for (const f of this.files.slice(1)) if (!f.readonly) f.host.remove();
-    const readonly = this.files.filter((f) => f.readonly);
-    this.files = [this.files[0]];
-    this.main.setText(files[0].source);
-    for (const f of files.slice(1)) {
-      if (readonly.some((r) => r.name === f.name)) continue;
-      this.add(f.name, f.source);
-    }
-    this.files.push(...readonly);
-    this.saveNow();
-    this.renderBar();
-    this.select(0);
-    this.options.onFilesChanged?.();
-  }
-
   select(i) {
     this.active = i;
     this.files.forEach((f, j) => (f.host.hidden = j !== i));
