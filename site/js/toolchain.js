@@ -6,7 +6,7 @@
 //
 // It is not for: running the built program (host.js does that).
 
-import { newVolume, goFileSystem } from "./volume.js";
+import { newVolume, goFileSystem, scratchUint8Array } from "./volume.js";
 import { goProcess } from "./process.js";
 import { newGo } from "./go-instance.js";
 import { Kind } from "./events.js";
@@ -45,9 +45,11 @@ export class Toolchain {
     this.compileModule = compileModule ?? (async (path, onBytes) => WebAssembly.compile(await load(path, onBytes)));
     this.onProgress = onProgress;
     this.loaded = new Set(); // packages whose archives are in the file system
+    this.archives = new Map(); // their files' paths -> bytes, read without copies (goFileSystem)
     this.cache = new Map(); // source -> result of build, most recent last
     this.ready = null;
     this.spares = new Map(); // tool name -> Promise<{go, instance}> instantiated ahead of use
+    this.freeMemory = new Map(); // tool name -> the memory its last instance used, now free
   }
 
   /** init fetches the manifest and compiles the compiler and linker (once). */
@@ -220,7 +222,7 @@ export class Toolchain {
     for (const f of sources) this.fs.writeFileSync(`${dir}/${f.name}`, f.source);
 
     let start = performance.now();
-    const compiled = await this.runTool(this.compile, "compile", [
+    const compiled = await this.runTool("compile", [
       "-o", `${dir}/main.a`, "-importcfg", `${dir}/importcfg`, ...m.compileFlags, ...sources.map((f) => `${dir}/${f.name}`),
     ]);
     const compileMs = performance.now() - start;
@@ -229,7 +231,7 @@ export class Toolchain {
       return { ok: false, diagnostics: parseDiagnostics(output), output, compileMs };
     }
     start = performance.now();
-    const linked = await this.runTool(this.link, "link", [
+    const linked = await this.runTool("link", [
       "-o", `${dir}/main.wasm`, "-importcfg", `${dir}/importcfg.link`, ...m.linkFlags,
       ...(tests ? ["-X", "testing.testBinary=1"] : []), `${dir}/main.a`,
     ]);
@@ -282,36 +284,57 @@ export class Toolchain {
         const file = `/pkg/${p}.a`;
         this.fs.mkdirSync(file.slice(0, file.lastIndexOf("/")), { recursive: true });
         this.fs.writeFileSync(file, data);
+        this.archives.set(file, data);
         this.loaded.add(p);
       }),
     );
   }
 
-  // instantiate makes a fresh instance of a tool. Instantiating the compiler copies tens
-  // of megabytes of data, so one spare instance of each tool is made ahead of time.
-  instantiate(module) {
+  // instantiate makes a fresh instance of a tool ("compile" or "link"). Instantiating
+  // the compiler copies tens of megabytes of data, so one spare instance of each tool is
+  // made ahead of time.
+  instantiate(name) {
     const global = {}; // the tool's global object: its fs and process are set per run
     const go = newGo(global);
+    const file = this.manifest[name];
+    if (file.memoryPages) {
+      const { module, name: field } = this.manifest.toolMemory;
+      go.importObject[module] = { [field]: this.memoryFor(name, file.memoryPages) };
+    }
+    const module = name === "compile" ? this.compile : this.link;
     return WebAssembly.instantiate(module, go.importObject).then((instance) => ({ go, global, instance }));
+  }
+
+  // memoryFor returns the memory for a new instance of a tool, which imports it (the
+  // manifest's toolMemory): the one the tool's last instance used, zeroed, as the Go runtime
+  // expects its memory to be beyond its data. A memory of its own would be fresh pages,
+  // which the system maps and zeroes one fault at a time as the tool first touches them:
+  // tens of thousands of faults per build, costing about as much as the link itself.
+  memoryFor(name, pages) {
+    const memory = this.freeMemory.get(name);
+    this.freeMemory.delete(name);
+    if (!memory) return new WebAssembly.Memory({ initial: pages });
+    new Uint8Array(memory.buffer).fill(0);
+    return memory;
   }
 
   /** prepareSpares instantiates the next compiler and linker while nothing else runs. */
   prepareSpares() {
-    for (const [name, module] of [["compile", this.compile], ["link", this.link]]) {
-      if (module && !this.spares.has(name)) this.spares.set(name, this.instantiate(module));
+    for (const name of ["compile", "link"]) {
+      if (this[name] && !this.spares.has(name)) this.spares.set(name, this.instantiate(name));
     }
   }
 
   /** runTool runs the compiler or linker to completion and collects what it printed. */
-  async runTool(module, name, args) {
+  async runTool(name, args) {
     const spare = this.spares.get(name);
     this.spares.delete(name);
-    const { go, global, instance } = await (spare ?? this.instantiate(module));
+    const { go, global, instance } = await (spare ?? this.instantiate(name));
     go.argv = [name, ...args];
     go.env = { GOOS: "js", GOARCH: "wasm", GOGC: "off", HOME: "/tmp", TMPDIR: "/tmp", PWD: this.manifest.workDir };
     let output = "";
     const decoder = new TextDecoder();
-    const fs = goFileSystem(this.fs);
+    const fs = goFileSystem(this.fs, this.archives);
     global.fs = {
       ...fs,
       writeSync(fd, buf) {
@@ -331,9 +354,12 @@ export class Toolchain {
       },
     };
     global.process = goProcess(this.manifest.workDir, "go");
+    global.Uint8Array = this.scratchArrays ??= scratchUint8Array();
     let status = 0;
     go.exit = (code) => (status = code);
     await go.run(instance);
+    // The instance is over: its memory serves the tool's next one.
+    if (this.manifest[name].memoryPages) this.freeMemory.set(name, instance.exports.mem);
     return { status, output };
   }
 }

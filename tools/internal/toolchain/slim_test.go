@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"os"
 	"os/exec"
@@ -304,11 +305,11 @@ func main() {
 					if how == "native" {
 						cmd = exec.CommandContext(ctx, "go", append([]string{"tool", name}, args...)...)
 					} else {
-						wasm := filepath.Join(dir, m.Compile.URL)
+						file := m.Compile
 						if name == "link" {
-							wasm = filepath.Join(dir, m.Link.URL)
+							file = m.Link
 						}
-						cmd = exec.CommandContext(ctx, "node", append([]string{filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"), wasm}, args...)...)
+						cmd = exec.CommandContext(ctx, "node", append([]string{toolRunner(t, goroot, m.ToolMemory, file), filepath.Join(dir, file.URL)}, args...)...)
 					}
 					cmd.Dir = work
 					cmd.Env = gobuild.Env()
@@ -375,4 +376,22 @@ func TestWriteOverlay(t *testing.T) {
 	if len(entries) != len(files)+1 {
 		t.Errorf("%d files in the overlay folder", len(entries))
 	}
+}
+
+// toolRunner writes a script that runs a tool of the toolchain under Node as GOROOT's
+// wasm_exec_node.js runs a Go program, giving it the memory it imports.
+func toolRunner(t *testing.T, goroot string, memory Import, tool File) string {
+	if tool.MemoryPages == 0 {
+		t.Fatalf("%s: no memoryPages in the manifest", tool.URL)
+	}
+	script := fmt.Sprintf(`const instantiate = WebAssembly.instantiate;
+WebAssembly.instantiate = (bytes, imports) =>
+  instantiate(bytes, { ...imports, %[1]q: { %[2]q: new WebAssembly.Memory({ initial: %[3]d }) } });
+require(%[4]q);
+`, memory.Module, memory.Name, tool.MemoryPages, filepath.Join(goroot, "lib", "wasm", "wasm_exec_node.js"))
+	path := filepath.Join(t.TempDir(), "run-tool.js")
+	if err := os.WriteFile(path, []byte(script), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

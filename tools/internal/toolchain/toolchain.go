@@ -29,6 +29,15 @@ import (
 type File struct {
 	URL  string `json:"url"`  // relative to the manifest
 	Size int64  `json:"size"` // bytes before compression, for progress bars
+	// MemoryPages is set for the compiler and the linker, which import their memory
+	// (see MemoryModule): the least size, in 64 KiB pages, of the memory they are given.
+	MemoryPages uint32 `json:"memoryPages,omitempty"`
+}
+
+// Import names a WebAssembly import.
+type Import struct {
+	Module string `json:"module"`
+	Name   string `json:"name"`
 }
 
 // SourceFile is a Go file by name and content.
@@ -48,6 +57,7 @@ type Manifest struct {
 	GoVersion    string              `json:"goVersion"`
 	Compile      File                `json:"compile"`
 	Link         File                `json:"link"`
+	ToolMemory   Import              `json:"toolMemory"`  // what Compile and Link import their memory as
 	TestMain     File                `json:"testMain"`    // wasm/testmain/cmd: writes the main of "go test"
 	TestImports  []string            `json:"testImports"` // what the test main imports
 	Packages     map[string]*Package `json:"packages"`
@@ -153,6 +163,7 @@ func buildTestMain(ctx context.Context) ([]byte, error) {
 func (in *inputs) key(ctx context.Context) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "%q\n%q\n", in.set.Importable, in.set.Unavailable) // %q prints a map sorted by key
+	fmt.Fprintf(h, "tools import %s.%s\n", MemoryModule, MemoryName)
 	fmt.Fprintf(h, "%v\n%v\n%v\n%q\n%s\n%q\n", gobuild.CompileFlags, gobuild.LinkFlags, gobuild.ImportMap, gobuild.InjectedSource, in.slimHash, testImports)
 	h.Write(in.testMain)
 	for _, p := range gobuild.PlaygroundPackages {
@@ -184,6 +195,7 @@ func build(ctx context.Context, out, cacheDir string, in *inputs) (*Manifest, er
 		GoVersion: version, Packages: map[string]*Package{}, Importable: in.set.Importable, Unavailable: in.set.Unavailable,
 		ImportMap: gobuild.ImportMap, WorkDir: gobuild.WorkDir, Injected: SourceFile{gobuild.InjectedFile, gobuild.InjectedSource},
 		CompileFlags: gobuild.CompileFlags, LinkFlags: gobuild.LinkFlags,
+		ToolMemory: Import{MemoryModule, MemoryName},
 	}
 	if err := os.MkdirAll(filepath.Join(out, "pkg"), 0o755); err != nil {
 		return nil, err
@@ -203,7 +215,7 @@ func build(ctx context.Context, out, cacheDir string, in *inputs) (*Manifest, er
 		if err != nil {
 			return nil, err
 		}
-		if *tool.file, err = publish(built, out, tool.name, ".wasm"); err != nil {
+		if *tool.file, err = publishImportingMemory(built, out, tool.name); err != nil {
 			return nil, err
 		}
 	}
@@ -340,6 +352,27 @@ func listPackages(ctx context.Context, pkgs []string) ([]listed, error) {
 
 // publish copies src to dir/<name>.<hash><ext>; name may contain slashes, which become
 // folders.
+// publishImportingMemory publishes a tool built for js/wasm rewritten to import its
+// memory (importMemory).
+func publishImportingMemory(src, dir, name string) (File, error) {
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return File{}, err
+	}
+	rewritten, pages, err := importMemory(data)
+	if err != nil {
+		return File{}, fmt.Errorf("%s: %w", src, err)
+	}
+	tmp := filepath.Join(dir, name+".tmp")
+	if err := os.WriteFile(tmp, rewritten, 0o644); err != nil {
+		return File{}, err
+	}
+	defer os.Remove(tmp)
+	f, err := publish(tmp, dir, name, ".wasm")
+	f.MemoryPages = pages
+	return f, err
+}
+
 func publish(src, dir, name, ext string) (File, error) {
 	data, err := os.ReadFile(src)
 	if err != nil {
