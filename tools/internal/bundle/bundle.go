@@ -37,6 +37,51 @@ func Browser(root string, entries []Entry, minify bool) error {
 	return build(root, entries, api.PlatformBrowser, api.FormatIIFE, minify)
 }
 
+// Pages writes the pages' scripts into dir as ES modules, one per entry (named by its
+// Output, a base name without ".js") and the chunks of code they share (chunk-*.js),
+// which they import by relative name: the pages of a site share one copy of the editor
+// and the playground, whichever a visitor opens first. It returns the chunks' names.
+func Pages(root string, entries []Entry, dir string, minify bool) ([]string, error) {
+	goroot, err := GOROOT()
+	if err != nil {
+		return nil, err
+	}
+	var points []api.EntryPoint
+	for _, e := range entries {
+		points = append(points, api.EntryPoint{InputPath: e.Source, OutputPath: e.Output})
+	}
+	res := api.Build(api.BuildOptions{
+		AbsWorkingDir:       root,
+		EntryPointsAdvanced: points,
+		Outdir:              dir,
+		ChunkNames:          "chunk-[hash]",
+		Splitting:           true,
+		Bundle:              true,
+		Write:               true,
+		Platform:            api.PlatformBrowser,
+		Format:              api.FormatESModule,
+		Target:              api.ES2022,
+		MinifyWhitespace:    minify,
+		MinifySyntax:        minify,
+		MinifyIdentifiers:   minify,
+		Sourcemap:           api.SourceMapLinked,
+		LogLevel:            api.LogLevelSilent,
+		Define:              map[string]string{"global": "globalThis"},
+		Plugins:             []api.Plugin{resolver(root, goroot, api.PlatformBrowser)},
+	})
+	if len(res.Errors) > 0 {
+		msgs := api.FormatMessages(res.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
+		return nil, fmt.Errorf("bundling the pages' scripts: %s", strings.Join(msgs, "\n"))
+	}
+	var chunks []string
+	for _, f := range res.OutputFiles {
+		if name := filepath.Base(f.Path); strings.HasPrefix(name, "chunk-") && strings.HasSuffix(name, ".js") {
+			chunks = append(chunks, name)
+		}
+	}
+	return chunks, nil
+}
+
 // Node writes Node bundles (CommonJS, so the npm packages' require calls keep working).
 func Node(root string, entries []Entry) error {
 	return build(root, entries, api.PlatformNode, api.FormatCommonJS, false)

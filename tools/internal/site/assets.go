@@ -23,6 +23,9 @@ type Assets struct {
 	GofmtWASM, TimelineWASM     string
 }
 
+// buildWorkerName is the build worker's asset name, before its hash.
+const buildWorkerName = "build-worker"
+
 // EmbedLoader is the script course pages include to embed programs (site/js/embed.js). It
 // keeps its plain name at the site root, so a page can link it for good.
 const EmbedLoader = "embed.js"
@@ -35,16 +38,15 @@ func writeAssets(o Options) (Assets, error) {
 	}
 	defer os.RemoveAll(tmp)
 	var a Assets
+	if err := writePageScripts(o, tmp, &a); err != nil {
+		return a, err
+	}
 	scripts := []struct {
 		source, name string
 		asset        *string // nil: the embed loader, written under its own name
 	}{
-		{"site/js/lesson-page.js", "lesson.js", &a.LessonJS},
-		{"site/js/home-page.js", "home.js", &a.HomeJS},
-		{"site/js/shared-page.js", "shared.js", &a.SharedJS},
-		{"site/js/embed-page.js", "embed-page.js", &a.EmbedJS},
 		{"site/js/runner-worker.js", "runner-worker.js", &a.WorkerJS},
-		{"site/js/build-worker.js", "build-worker.js", &a.BuildWorkerJS},
+		{"site/js/build-worker.js", buildWorkerName + ".js", &a.BuildWorkerJS},
 		{"site/js/embed.js", EmbedLoader, nil},
 	}
 	var entries []bundle.Entry
@@ -105,6 +107,66 @@ func writeAssets(o Options) (Assets, error) {
 	}
 	a.DarkCSS, err = writeAsset(o.Out, tmp, "dark.css", append(dark, darkCode...))
 	return a, err
+}
+
+// writePageScripts bundles the pages' scripts as ES modules that share their common code
+// (bundle.Pages), and copies them into the site under hashed names: each shared chunk as
+// chunk.<hash>.js, the name every script that imports it is rewritten to use.
+func writePageScripts(o Options, tmp string, a *Assets) error {
+	pages := []struct {
+		source, name string
+		asset        *string
+	}{
+		{"site/js/lesson-page.js", "lesson", &a.LessonJS},
+		{"site/js/home-page.js", "home", &a.HomeJS},
+		{"site/js/shared-page.js", "shared", &a.SharedJS},
+		{"site/js/embed-page.js", "embed-page", &a.EmbedJS},
+	}
+	var entries []bundle.Entry
+	for _, p := range pages {
+		entries = append(entries, bundle.Entry{Source: p.source, Output: p.name})
+	}
+	dir := filepath.Join(tmp, "pages")
+	chunks, err := bundle.Pages(o.Root, entries, dir, o.Minify)
+	if err != nil {
+		return err
+	}
+	var names []string // esbuild's chunk name, then the site's, in pairs
+	for _, c := range chunks {
+		data, err := os.ReadFile(filepath.Join(dir, c))
+		if err != nil {
+			return err
+		}
+		names = append(names, c, "chunk."+shortHash(data)+".js")
+	}
+	rename := strings.NewReplacer(names...)
+	files, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, f := range files { // scripts and their source maps name the chunks
+		path := filepath.Join(dir, f.Name())
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, []byte(rename.Replace(string(data))), 0o644); err != nil {
+			return err
+		}
+	}
+	for i := 0; i < len(names); i += 2 {
+		for _, ext := range []string{"", ".map"} {
+			if err := copyFile(filepath.Join(dir, names[i]+ext), filepath.Join(o.Out, "assets", names[i+1]+ext)); err != nil {
+				return err
+			}
+		}
+	}
+	for _, p := range pages {
+		if *p.asset, err = hashedCopy(o.Out, filepath.Join(dir, p.name+".js"), true); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writeAsset writes data as name in tmp and copies it into the site under its hashed name.

@@ -38,9 +38,10 @@ type serviceWorkerBuild struct {
 
 // writeServiceWorker writes service-worker.js at the site root: site/js/service-worker.js
 // with this build's version and the files it precaches, the shell (the home page, the
-// 404 page, every script and stylesheet under assets/). The lesson programs and the
-// toolchain are not in it: the worker keeps them as they are fetched. It runs after the
-// pages are written.
+// 404 page, every script and stylesheet under assets/ that opening a page and running
+// its programs needs). The lesson programs and the toolchain are not in it, nor the
+// build worker, which only edits need: the worker keeps them as they are fetched, and a
+// page it keeps has them fetched ahead. It runs after the pages are written.
 func writeServiceWorker(o Options) error {
 	src := filepath.Join(o.Root, "site", "js", "service-worker.js")
 	code, err := os.ReadFile(src)
@@ -53,7 +54,7 @@ func writeServiceWorker(o Options) error {
 		return err
 	}
 	for _, a := range assets {
-		if hashedAsset.MatchString(a.Name()) {
+		if hashedAsset.MatchString(a.Name()) && !strings.HasPrefix(a.Name(), buildWorkerName+".") {
 			precache = append(precache, "assets/"+a.Name())
 		}
 	}
