@@ -6,7 +6,7 @@
 //
 // It is not for: running the built program (host.js does that).
 
-import { newVolume, goFileSystem, scratchUint8Array } from "./volume.js";
+import { newVolume, goFileSystem, scratchUint8Array, CapturedFile } from "./volume.js";
 import { goProcess } from "./process.js";
 import { newGo } from "./go-instance.js";
 import { Kind } from "./events.js";
@@ -74,6 +74,9 @@ export class Toolchain {
       this.fs = fs;
       fs.mkdirSync("/pkg", { recursive: true });
       fs.mkdirSync("/tmp", { recursive: true });
+      // The linker's output is held outside the volume (goFileSystem's captured files).
+      this.linked = new CapturedFile();
+      this.outputs = new Map([[`${this.manifest.workDir}/main.wasm`, this.linked]]);
       this.progress = { loaded: 0, total: this.manifest.compile.size + this.manifest.link.size };
       this.report(true);
     })();
@@ -239,7 +242,7 @@ export class Toolchain {
     if (linked.status !== 0) {
       return { ok: false, diagnostics: [], output: `linking failed:\n${linked.output}`, compileMs, linkMs };
     }
-    const wasm = new Uint8Array(this.fs.readFileSync(`${dir}/main.wasm`));
+    const wasm = this.linked.bytes();
     const result = { ok: true, wasm, compileMs, linkMs };
     if (tests) {
       const { source, ...found } = tests;
@@ -334,7 +337,7 @@ export class Toolchain {
     go.env = { GOOS: "js", GOARCH: "wasm", GOGC: "off", HOME: "/tmp", TMPDIR: "/tmp", PWD: this.manifest.workDir };
     let output = "";
     const decoder = new TextDecoder();
-    const fs = goFileSystem(this.fs, this.archives);
+    const fs = goFileSystem(this.fs, { fixed: this.archives, captured: this.outputs });
     global.fs = {
       ...fs,
       writeSync(fd, buf) {

@@ -38,13 +38,16 @@ const CALLBACK_METHODS = [
  * syscall package then receives each result without parking the goroutine and going
  * through the scheduler's idle loop (the linker makes hundreds of such calls per build).
  *
- * fixed maps absolute paths to the bytes of files that are never written again once in
- * the volume (the toolchain's archives). A file of it opened for reading is read from
- * those bytes straight into the caller's buffer: memfs would copy each read through its
- * Buffer, which in a browser is a JavaScript shim, and the linker reads tens of
- * megabytes of archives per build.
+ * options (for the toolchain's tools):
+ *   fixed     absolute path -> the bytes of a file that is never written again once in
+ *             the volume (the archives). Opened for reading, it is read from those bytes
+ *             straight into the caller's buffer: memfs would copy each read through its
+ *             Buffer, which in a browser is a JavaScript shim, and the linker reads tens
+ *             of megabytes of archives per build.
+ *   captured  absolute path -> a CapturedFile that holds what is written to that path
+ *             (a tool's output) in place of the volume, which still creates the file.
  */
-export function goFileSystem(fs, fixed = null) {
+export function goFileSystem(fs, { fixed = null, captured = null } = {}) {
   const out = { ...fs, constants: fs.constants };
   for (const name of CALLBACK_METHODS) {
     const sync = fs[`${name}Sync`];
@@ -62,26 +65,70 @@ export function goFileSystem(fs, fixed = null) {
       else callback(null, result);
     };
   }
-  if (fixed?.size) readFixedFilesDirectly(out, fixed);
+  if (fixed?.size || captured?.size) useFilesDirectly(out, fixed ?? new Map(), captured ?? new Map());
   return out;
 }
 
-// readFixedFilesDirectly wraps open, read and close of a Go file system so that the
-// files of fixed, opened read-only, are read from their bytes. The volume still opens
-// them, so stat, fstat and directory listings stay its own.
-function readFixedFilesDirectly(out, fixed) {
-  const { open, read, close } = out;
-  const direct = new Map(); // fd -> {data, pos}
-  const ACCESS_MODE = 3; // O_RDONLY 0, O_WRONLY 1, O_RDWR 2
+/**
+ * CapturedFile holds what a tool writes to one path, in a buffer kept from one build to
+ * the next: in a browser, memfs would copy each write into a new Buffer, and the output
+ * would be copied out of it again to be read.
+ */
+export class CapturedFile {
+  constructor() {
+    this.data = new Uint8Array(1 << 16);
+    this.size = 0;
+  }
+
+  truncate() {
+    this.size = 0;
+  }
+
+  write(bytes, at) {
+    const end = at + bytes.length;
+    if (end > this.data.length) {
+      const grown = new Uint8Array(Math.max(end, 2 * this.data.length));
+      grown.set(this.data.subarray(0, this.size));
+      this.data = grown;
+    }
+    if (at > this.size) this.data.fill(0, this.size, at);
+    this.data.set(bytes, at);
+    this.size = Math.max(this.size, end);
+  }
+
+  /** bytes returns a copy of what the file holds. */
+  bytes() {
+    return this.data.slice(0, this.size);
+  }
+}
+
+// useFilesDirectly wraps open, read, write and close of a Go file system so that fixed
+// files opened for reading are read from their bytes and captured files hold what is
+// written to them. The volume still opens both, so stat and directory listings stay its
+// own (a captured file's size there stays 0).
+function useFilesDirectly(out, fixed, captured) {
+  const { open, read, write, close } = out;
+  const reading = new Map(); // fd -> {data, pos}
+  const writing = new Map(); // fd -> {file: CapturedFile, pos}
+  const { O_ACCMODE = 3, O_RDONLY = 0, O_TRUNC = 512 } = out.constants ?? {};
   out.open = (path, flags, mode, callback) => {
     open(path, flags, mode, (err, fd) => {
-      const data = err || (flags & ACCESS_MODE) !== 0 ? undefined : fixed.get(path);
-      if (data) direct.set(fd, { data, pos: 0 });
+      if (!err) {
+        const file = captured.get(path);
+        if (file && (flags & O_ACCMODE) !== O_RDONLY) {
+          if (flags & O_TRUNC) file.truncate();
+          writing.set(fd, { file, pos: 0 });
+        } else if (file) {
+          reading.set(fd, { data: file.data.subarray(0, file.size), pos: 0 });
+        } else if (fixed.has(path) && (flags & O_ACCMODE) === O_RDONLY) {
+          reading.set(fd, { data: fixed.get(path), pos: 0 });
+        }
+      }
       callback(err, fd);
     });
   };
   out.read = (fd, buffer, offset, length, position, callback) => {
-    const file = direct.get(fd);
+    const file = reading.get(fd);
     if (!file) return read(fd, buffer, offset, length, position, callback);
     const at = position ?? file.pos;
     const n = Math.max(0, Math.min(length, file.data.length - at));
@@ -89,8 +136,17 @@ function readFixedFilesDirectly(out, fixed) {
     if (position == null) file.pos = at + n;
     callback(null, n, buffer);
   };
+  out.write = (fd, buffer, offset, length, position, callback) => {
+    const w = writing.get(fd);
+    if (!w) return write(fd, buffer, offset, length, position, callback);
+    const at = position ?? w.pos;
+    w.file.write(buffer.subarray(offset, offset + length), at);
+    if (position == null) w.pos = at + length;
+    callback(null, length, buffer);
+  };
   out.close = (fd, callback) => {
-    direct.delete(fd);
+    reading.delete(fd);
+    writing.delete(fd);
     close(fd, callback);
   };
 }
