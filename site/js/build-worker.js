@@ -59,16 +59,18 @@ async function countBody(response, onBytes) {
 }
 
 // Bytes are counted as they arrive so the page can draw a progress bar; each file's
-// share of the total is known from the manifest.
+// share of the total is known from the manifest, by how the response is encoded.
 function getToolchain(base) {
   toolchain ??= new Toolchain({
-    load: async (path, onBytes = () => {}) => {
+    load: async (path, onBytes = () => {}, onEncoding = () => {}) => {
       const response = await fetchOK(new URL(path, base));
+      onEncoding(response.headers.get("Content-Encoding"));
       const [bytes] = await Promise.all([response.clone().arrayBuffer(), countBody(response, onBytes)]);
       return new Uint8Array(bytes);
     },
-    compileModule: async (path, onBytes = () => {}) => {
+    compileModule: async (path, onBytes = () => {}, onEncoding = () => {}) => {
       const response = await fetchOK(new URL(path, base));
+      onEncoding(response.headers.get("Content-Encoding"));
       // Compile from the response itself, while it downloads, so the browser may also
       // cache the compiled code; a clone's body is read only to count bytes.
       const [module] = await Promise.all([WebAssembly.compileStreaming(response.clone()), countBody(response, onBytes)]);

@@ -12,6 +12,7 @@ import { newGo } from "./go-instance.js";
 import { Kind } from "./events.js";
 import { formatDiagnostic, parseDiagnostics, scanImports } from "./go-source.js";
 import { GoFunctions } from "./bridge.js";
+import { countDownload, sentSize } from "./toolchain-progress.js";
 
 /** TEST_MAIN_FILE is the name of the generated test main (wasm/testmain.FileName). */
 export const TEST_MAIN_FILE = "_testmain.go";
@@ -33,11 +34,15 @@ export function programFiles(program) {
  * Toolchain loads the tools and archives named by a manifest and builds programs.
  *
  * options:
- *   load(path, onBytes)           Promise<Uint8Array> of a file, path relative to the manifest
- *   compileModule(path, onBytes)  Promise<WebAssembly.Module> of a .wasm file (lets
- *                                 browsers compile while downloading)
- *   onProgress({loaded, total})   bytes fetched so far, for a progress bar
- * Both loaders may call onBytes(n) as chunks of n bytes arrive.
+ *   load(path, onBytes, onEncoding)           Promise<Uint8Array> of a file, path
+ *                                             relative to the manifest
+ *   compileModule(path, onBytes, onEncoding)  Promise<WebAssembly.Module> of a .wasm
+ *                                             file (lets browsers compile while
+ *                                             downloading)
+ *   onProgress({loaded, total})   bytes fetched so far, as sent over the network
+ *                                 (toolchain-progress.js), for a progress bar
+ * Both loaders may call onEncoding(name) with the response's Content-Encoding (null for
+ * none) and onBytes(n) as chunks of n decoded bytes arrive.
  */
 export class Toolchain {
   constructor({ load, compileModule, onProgress = () => {} }) {
@@ -58,8 +63,8 @@ export class Toolchain {
       await this.loadManifest();
       const { compile, link } = this.manifest;
       [this.compile, this.link] = await Promise.all([
-        this.fetchCounted(compile, (onBytes) => this.compileModule(compile.url, onBytes)),
-        this.fetchCounted(link, (onBytes) => this.compileModule(link.url, onBytes)),
+        this.fetchCounted(compile, (onBytes, onEncoding) => this.compileModule(compile.url, onBytes, onEncoding)),
+        this.fetchCounted(link, (onBytes, onEncoding) => this.compileModule(link.url, onBytes, onEncoding)),
       ]);
     })();
     this.ready.catch(() => (this.ready = null));
@@ -77,7 +82,7 @@ export class Toolchain {
       // The linker's output is held outside the volume (goFileSystem's captured files).
       this.linked = new CapturedFile();
       this.outputs = new Map([[`${this.manifest.workDir}/main.wasm`, this.linked]]);
-      this.progress = { loaded: 0, total: this.manifest.compile.size + this.manifest.link.size };
+      this.progress = { loaded: 0, total: sentSize(this.manifest.compile) + sentSize(this.manifest.link) };
       this.report(true);
     })();
     this.manifestReady.catch(() => (this.manifestReady = null));
@@ -87,15 +92,9 @@ export class Toolchain {
   // fetchCounted runs a loader for one file of the manifest, adding its bytes to the
   // progress as they arrive (and all of them once it is done).
   async fetchCounted(file, loader) {
-    let got = 0;
-    const add = (n) => {
-      n = Math.min(n, file.size - got);
-      got += n;
-      this.progress.loaded += n;
-      this.report(false);
-    };
-    const result = await loader(add);
-    add(file.size - got);
+    const download = countDownload(this.progress, file, () => this.report(false));
+    const result = await loader((n) => download.bytes(n), (encoding) => download.encoding(encoding));
+    download.done();
     this.report(true);
     return result;
   }
@@ -258,7 +257,7 @@ export class Toolchain {
   async testMain(files) {
     const m = this.manifest;
     this.testMainReady ??= (async () => {
-      const module = await this.fetchCounted(m.testMain, (onBytes) => this.compileModule(m.testMain.url, onBytes));
+      const module = await this.fetchCounted(m.testMain, (onBytes, onEncoding) => this.compileModule(m.testMain.url, onBytes, onEncoding));
       const global = {};
       const go = newGo(global);
       const instance = await WebAssembly.instantiate(module, go.importObject);
@@ -278,12 +277,12 @@ export class Toolchain {
   async ensurePackages(paths) {
     const todo = paths.filter((p) => !this.loaded.has(p) && this.manifest.packages[p]);
     if (todo.length === 0) return;
-    this.progress.total += todo.reduce((n, p) => n + this.manifest.packages[p].size, 0);
+    this.progress.total += todo.reduce((n, p) => n + sentSize(this.manifest.packages[p]), 0);
     this.report(true);
     await Promise.all(
       todo.map(async (p) => {
         const pkg = this.manifest.packages[p];
-        const data = await this.fetchCounted(pkg, (onBytes) => this.load(pkg.url, onBytes));
+        const data = await this.fetchCounted(pkg, (onBytes, onEncoding) => this.load(pkg.url, onBytes, onEncoding));
         const file = `/pkg/${p}.a`;
         this.fs.mkdirSync(file.slice(0, file.lastIndexOf("/")), { recursive: true });
         this.fs.writeFileSync(file, data);

@@ -8,6 +8,7 @@ package compress
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -140,4 +141,25 @@ func hasSiblings(path string) bool {
 // IsSibling reports whether path is a precompressed sibling written by File.
 func IsSibling(path string) bool {
 	return strings.HasSuffix(path, ".br") || strings.HasSuffix(path, ".gz")
+}
+
+// Encodings are the siblings File writes, best first: the Content-Encoding each is sent
+// with, and its extension.
+var Encodings = []struct{ Name, Ext string }{{"br", ".br"}, {"gzip", ".gz"}}
+
+// Sizes returns the size of each sibling of path there is, by Content-Encoding: the
+// bytes a server sends for path in that encoding.
+func Sizes(path string) (map[string]int64, error) {
+	sizes := map[string]int64{}
+	for _, e := range Encodings {
+		info, err := os.Stat(path + e.Ext)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		sizes[e.Name] = info.Size()
+	}
+	return sizes, nil
 }

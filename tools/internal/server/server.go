@@ -102,8 +102,8 @@ func Handler(dir string) http.Handler {
 		}
 		h.Add("Vary", "Accept-Encoding")
 		send, modtime := file, info.ModTime()
-		if enc := negotiate(r.Header.Get("Accept-Encoding"), file); enc != "" {
-			send = file + map[string]string{"br": ".br", "gzip": ".gz"}[enc]
+		if enc, ext := negotiate(r.Header.Get("Accept-Encoding"), file); enc != "" {
+			send = file + ext
 			h.Set("Content-Encoding", enc)
 		}
 		f, err := os.Open(send)
@@ -118,16 +118,17 @@ func Handler(dir string) http.Handler {
 	})
 }
 
-// negotiate picks the best precompressed sibling that exists and the client accepts.
-func negotiate(accept, file string) string {
-	for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
-		if accepts(accept, enc.name) {
-			if _, err := os.Stat(file + enc.ext); err == nil {
-				return enc.name
+// negotiate picks the best precompressed sibling that exists and the client accepts: its
+// encoding and extension.
+func negotiate(accept, file string) (string, string) {
+	for _, enc := range compress.Encodings {
+		if accepts(accept, enc.Name) {
+			if _, err := os.Stat(file + enc.Ext); err == nil {
+				return enc.Name, enc.Ext
 			}
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // accepts reports whether an Accept-Encoding header allows enc (with a q above zero).

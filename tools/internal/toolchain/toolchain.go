@@ -28,7 +28,10 @@ import (
 // File is one downloadable file of the toolchain.
 type File struct {
 	URL  string `json:"url"`  // relative to the manifest
-	Size int64  `json:"size"` // bytes before compression, for progress bars
+	Size int64  `json:"size"` // bytes before compression
+	// Sent is what a server sends for the file in each encoding it has a precompressed
+	// sibling in, by Content-Encoding: the bytes a progress bar counts (see RecordSent).
+	Sent map[string]int64 `json:"sent,omitempty"`
 	// MemoryPages is set for the compiler and the linker, which import their memory
 	// (see MemoryModule): the least size, in 64 KiB pages, of the memory they are given.
 	MemoryPages uint32 `json:"memoryPages,omitempty"`
