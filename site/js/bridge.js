@@ -36,9 +36,6 @@ export const GoFunctions = Object.freeze({
   // wasm/runtrace, in every program: stop tracing and hand over the rest of the trace
   // (the host calls it before asking the runtime for a deadlock report).
   traceFlush: "playgroundTraceFlush",
-  // func(trace Uint8Array, originNs float64) {json: string} | {error: string}
-  // wasm/timeline/cmd: read a run's trace into its goroutine timeline (timeline.Timeline).
-  timeline: "playgroundTimeline",
   // func(source string) {source: string} | {error: string}
   // wasm/gofmt: go/format.Source, for the Format button.
   gofmt: "gofmt",

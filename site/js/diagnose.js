@@ -4,8 +4,12 @@
 // line. Lock ownership comes from the playground's observed sync package (wasm/syncwatch),
 // which reports every Lock and Unlock to the host.
 //
+// The diagnosis is data, made in the runner worker (host.js); summaryText and
+// deadlockMarks put it into the page's words (i18n.js).
+//
 // It is not for: running programs (host.js) or drawing (output-view.js).
-import { MAIN_FILE, goroutineName } from "./goroutine-name.js";
+import { MAIN_FILE, goroutineName, shownName } from "./goroutine-name.js";
+import { t, andList, count } from "./i18n.js";
 
 /** LockWatch follows the lock reports of wasm/syncwatch: who holds and who wants what. */
 export class LockWatch {
@@ -92,13 +96,16 @@ function startedBy(g) {
 /**
  * diagnoseDeadlock explains a deadlock report: each goroutine, where it waits, what it
  * holds and wants, and the cycle of waiting if there is one. It returns
- *   {goroutines: [{id, name, wait, line, startLine, holds: [{name, line}], wants: {name, line, heldBy}}],
- *    summary: [sentences], lists: [null | [goroutine ids]]}
- * where lists[i] names the goroutines summary[i] speaks of when it speaks of several.
+ *   {goroutines: [{id, name, wait, line, startLine, holds: [{name, line, lock}], wants: {name, line, lock, heldBy}}],
+ *    summary: [{ids: [goroutine ids]} | {cycle: [{id, holds, wants}]}]}
+ * A lock's name is what the program calls it, or null when its line does not say. Each
+ * entry of summary is one sentence of the diagnosis (summaryText): a goroutine, a group
+ * of goroutines that wait alike, or the cycle of waiting, with the lock each goroutine in
+ * it holds and wants.
  */
 export function diagnoseDeadlock(report, locks, source) {
   const dump = parseDump(report);
-  const named = (lock, line) => lockName(source, line) ?? "a lock";
+  const named = (lock, line) => lockName(source, line);
   const goroutines = dump.map((g) => {
     const at = g.frames.find((f) => f.file === MAIN_FILE);
     const who = startedBy(g);
@@ -115,10 +122,8 @@ export function diagnoseDeadlock(report, locks, source) {
   });
 
   // Goroutines that wait alike (same function, same wait, same line, same lock and
-  // holder, holding nothing) share one sentence once there are GROUP_AT of them, and
-  // lists says which goroutines it speaks of.
+  // holder, holding nothing) share one sentence once there are GROUP_AT of them.
   const summary = [];
-  const lists = [];
   const groups = new Map();
   for (const g of goroutines) {
     const key = g.holds.length ? `#${g.id}` : JSON.stringify([g.name, g.wait, g.line, g.wants?.name, g.wants?.line, g.wants?.heldBy]);
@@ -127,54 +132,102 @@ export function diagnoseDeadlock(report, locks, source) {
   }
   for (const members of groups.values()) {
     if (members.length >= GROUP_AT && !members.some((g) => g.wants?.heldBy.includes(g.id))) {
-      summary.push(groupSentence(members));
-      lists.push(members.map((g) => g.id));
+      summary.push({ ids: members.map((g) => g.id) });
     } else {
-      for (const g of members) {
-        summary.push(sentence(g));
-        lists.push(null);
-      }
+      for (const g of members) summary.push({ ids: [g.id] });
     }
   }
   const cycle = findCycle(goroutines);
   if (cycle && cycle.length > 1) {
-    summary.unshift(`A cycle: ${cycle.map((g) => `goroutine ${g.id} holds ${g.holds.find((h) => cycle.some((o) => o.wants?.lock === h.lock))?.name ?? "a lock"} and wants ${g.wants.name}`).join("; ")}. None of them can go on.`);
-    lists.unshift(null);
+    summary.unshift({
+      cycle: cycle.map((g) => ({ id: g.id, holds: g.holds.find((h) => cycle.some((o) => o.wants?.lock === h.lock))?.name ?? null, wants: g.wants.name })),
+    });
   }
-  return { goroutines, summary, lists };
+  return { goroutines, summary };
 }
 
 /** GROUP_AT is how many goroutines waiting alike share one sentence of a diagnosis. */
 export const GROUP_AT = 3;
 
+/** summaryText is the sentences of a deadlock event's summary, in the page's words. */
+export function summaryText(e) {
+  const byID = new Map(e.goroutines.map((g) => [g.id, g]));
+  return e.summary.map((s) => {
+    if (s.cycle) {
+      const links = s.cycle.map((c) => t("js.deadlock.cycle.link", { id: c.id, held: lockText(c.holds), wanted: lockText(c.wants) }));
+      return t("js.deadlock.cycle", { links: links.join(t("js.deadlock.cycle.sep")) });
+    }
+    const members = s.ids.map((id) => byID.get(id)).filter(Boolean);
+    return members.length > 1 ? groupSentence(members) : sentence(members[0]);
+  });
+}
+
+// lockText names a lock as the program does, or says "a lock".
+function lockText(name) {
+  return name ?? t("js.deadlock.some-lock");
+}
+
+// heldText is ", held by goroutine 11", or nothing when no goroutine holds it.
+function heldText(wants) {
+  return wants.heldBy.length ? t("js.deadlock.held", { holders: andList(wants.heldBy) }) : "";
+}
+
 // sentence says where one goroutine waits, what it wants and what it holds.
 function sentence(g) {
-  const where = g.line ? ` at line ${g.line}` : "";
-  let s = `goroutine ${g.id} (${g.name}) waits in ${g.wait}${where}`;
+  const who = { id: g.id, name: shownName(g.name) };
+  let s = g.line ? t("js.deadlock.waits.line", { ...who, wait: g.wait, line: g.line }) : t("js.deadlock.waits", { ...who, wait: g.wait });
   if (g.wants) {
-    s = `goroutine ${g.id} (${g.name}) wants ${g.wants.name} at line ${g.wants.line}`;
-    const self = g.wants.heldBy.includes(g.id);
-    if (self) {
+    s = t("js.deadlock.wants", { ...who, lock: lockText(g.wants.name), line: g.wants.line });
+    if (g.wants.heldBy.includes(g.id)) {
       const took = g.holds.find((h) => h.lock === g.wants.lock);
-      s += `, which it already holds (it took it at line ${took?.line}): a sync.Mutex is not reentrant, so it waits for itself`;
-    } else if (g.wants.heldBy.length) {
-      s += `, held by goroutine ${g.wants.heldBy.join(" and ")}`;
+      s += t("js.deadlock.self", { line: took?.line });
+    } else {
+      s += heldText(g.wants);
     }
   }
   const others = g.holds.filter((h) => !g.wants || h.lock !== g.wants.lock || !g.wants.heldBy.includes(g.id));
-  if (others.length) s += `; it holds ${others.map((h) => `${h.name} (taken at line ${h.line})`).join(" and ")}`;
-  return s + ".";
+  if (others.length) {
+    s += t("js.deadlock.holds", { locks: andList(others.map((h) => t("js.deadlock.taken", { lock: lockText(h.name), line: h.line }))) });
+  }
+  return s + t("js.deadlock.end");
 }
 
 // groupSentence says the same for goroutines that wait alike and hold nothing.
 function groupSentence(members) {
   const g = members[0];
-  const count = `${members.length.toLocaleString("en-US")} goroutines (${g.name})`;
-  if (g.wants) {
-    const held = g.wants.heldBy.length ? `, held by goroutine ${g.wants.heldBy.join(" and ")}` : "";
-    return `${count} want ${g.wants.name} at line ${g.wants.line}${held}.`;
+  const who = { count: count(members.length), name: shownName(g.name) };
+  if (g.wants) return t("js.deadlock.group.wants", { ...who, lock: lockText(g.wants.name), line: g.wants.line }) + heldText(g.wants) + t("js.deadlock.end");
+  const waits = g.line ? t("js.deadlock.group.waits.line", { ...who, wait: g.wait, line: g.line }) : t("js.deadlock.group.waits", { ...who, wait: g.wait });
+  return waits + t("js.deadlock.end");
+}
+
+/**
+ * deadlockMarks turns a deadlock event into editor marks, [{line, message, severity}]:
+ * where each goroutine waits (goroutines that wait alike at one line share one mark),
+ * and where it took the locks it holds.
+ */
+export function deadlockMarks(e) {
+  const marks = [];
+  const waiting = new Map(); // what a mark says -> {g, ids}
+  for (const g of e.goroutines) {
+    if (g.line) {
+      const key = JSON.stringify([g.line, g.name, g.wait, g.wants?.name, g.wants?.heldBy]);
+      if (!waiting.has(key)) waiting.set(key, { g, ids: [] });
+      waiting.get(key).ids.push(g.id);
+    }
+    for (const h of g.holds) {
+      marks.push({ line: h.line, message: t("js.mark.holds", { id: g.id, name: shownName(g.name), lock: lockText(h.name) }), severity: "warning" });
+    }
   }
-  return `${count} wait in ${g.wait}${g.line ? ` at line ${g.line}` : ""}.`;
+  for (const { g, ids } of waiting.values()) {
+    const one = ids.length === 1;
+    const who = { id: ids[0], count: count(ids.length), name: shownName(g.name) };
+    const message = g.wants
+      ? t(one ? "js.mark.wants" : "js.mark.group.wants", { ...who, lock: lockText(g.wants.name) }) + heldText(g.wants)
+      : t(one ? "js.mark.waits" : "js.mark.group.waits", { ...who, wait: g.wait });
+    marks.push({ line: g.line, message, severity: "error" });
+  }
+  return marks;
 }
 
 // findCycle follows "waits for a lock held by" from each goroutine.

@@ -1,5 +1,6 @@
 // dialog.js shows a modal dialog with read-only text fields to copy: the share link, the
 // embed snippets. Everything in it is text, never HTML.
+import { t } from "./i18n.js";
 
 /**
  * showDialog opens a dialog: title, text (a sentence), fields [{label, value, lines?}]
@@ -28,16 +29,16 @@ export function showDialog({ title, text, fields, opener }) {
     box.addEventListener("focus", () => box.select());
     const copy = document.createElement("button");
     copy.type = "button";
-    copy.textContent = "Copy";
+    copy.textContent = t("js.dialog.copy");
     copy.addEventListener("click", async () => {
       box.select();
       try {
         await navigator.clipboard.writeText(f.value);
-        copy.textContent = "Copied";
+        copy.textContent = t("js.dialog.copied");
       } catch {
-        copy.textContent = document.execCommand?.("copy") ? "Copied" : "Press Ctrl+C";
+        copy.textContent = document.execCommand?.("copy") ? t("js.dialog.copied") : t("js.dialog.press-copy");
       }
-      setTimeout(() => (copy.textContent = "Copy"), 2000);
+      setTimeout(() => (copy.textContent = t("js.dialog.copy")), 2000);
     });
     label.append(name, box);
     const row = document.createElement("div");
@@ -49,7 +50,7 @@ export function showDialog({ title, text, fields, opener }) {
   const close = document.createElement("button");
   close.type = "button";
   close.className = "close";
-  close.textContent = "Close";
+  close.textContent = t("js.dialog.close");
   close.addEventListener("click", () => dialog.close());
   dialog.append(close);
   dialog.addEventListener("close", () => {

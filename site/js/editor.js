@@ -10,12 +10,49 @@ import { go } from "@codemirror/lang-go";
 import { lintGutter, setDiagnostics, forEachDiagnostic } from "@codemirror/lint";
 import { oneDark } from "@codemirror/theme-one-dark";
 import { darkTheme } from "./theme.js";
+import { t } from "./i18n.js";
 
 const theme = EditorView.theme({
   "&": { fontSize: "0.88rem", backgroundColor: "var(--panel)" },
   ".cm-scroller": { fontFamily: "var(--mono)", lineHeight: "1.5" },
   ".cm-gutters": { backgroundColor: "var(--panel)", borderRight: "1px solid var(--line)" },
 });
+
+// CODEMIRROR_PHRASES are the words CodeMirror itself shows (the search panel, folding,
+// the lint panel), by its English phrase: the keys of the page's words for them.
+const CODEMIRROR_PHRASES = {
+  Find: "js.editor.find",
+  Replace: "js.editor.replace-field",
+  next: "js.editor.next",
+  previous: "js.editor.previous",
+  all: "js.editor.all",
+  "match case": "js.editor.match-case",
+  regexp: "js.editor.regexp",
+  "by word": "js.editor.by-word",
+  replace: "js.editor.replace",
+  "replace all": "js.editor.replace-all",
+  close: "js.editor.close",
+  "current match": "js.editor.current-match",
+  "on line": "js.editor.on-line",
+  "replaced $ matches": "js.editor.replaced",
+  "replaced match on line $": "js.editor.replaced-one",
+  "Go to line": "js.editor.go-to-line",
+  go: "js.editor.go",
+  "Fold line": "js.editor.fold",
+  "Unfold line": "js.editor.unfold-line",
+  "Folded lines": "js.editor.folded-lines",
+  "Unfolded lines": "js.editor.unfolded-lines",
+  to: "js.editor.to",
+  "folded code": "js.editor.folded-code",
+  unfold: "js.editor.unfold",
+  Diagnostics: "js.editor.diagnostics",
+  "No diagnostics": "js.editor.no-diagnostics",
+  Completions: "js.editor.completions",
+  "Control character": "js.editor.control-character",
+  "Selection deleted": "js.editor.selection-deleted",
+};
+
+const phrases = () => Object.fromEntries(Object.entries(CODEMIRROR_PHRASES).map(([phrase, key]) => [phrase, t(key)]));
 
 /**
  * shownLines keeps only lines from..to (1-based) of the document in view: the lines
@@ -69,6 +106,7 @@ export function createEditor(parent, { doc, label, onChange, onRun, onTest = nul
         basicSetup,
         go(),
         indentUnit.of("\t"),
+        EditorState.phrases.of(phrases()),
         EditorState.tabSize.of(4),
         lintGutter(),
         theme,
@@ -84,7 +122,7 @@ export function createEditor(parent, { doc, label, onChange, onRun, onTest = nul
   });
   // The scroller can be scrolled from the keyboard too, not only the text inside it.
   view.scrollDOM.tabIndex = 0;
-  view.scrollDOM.setAttribute("aria-label", `${label}, scrollable`);
+  view.scrollDOM.setAttribute("aria-label", t("js.editor.scrollable", { label }));
   dark.addEventListener("change", () => view.dispatch({ effects: themeSlot.reconfigure(dark.matches ? oneDark : []) }));
 
   return {

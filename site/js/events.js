@@ -2,6 +2,9 @@
 // it: the output panel, the editor's line markers, the embed widget and the Node runner
 // (which prints the same objects as JSON lines). Nothing else defines event shapes.
 //
+// Events are data, never words in a language: the views put them into the page's words
+// (i18n.js), so a run reads the same in every edition of the site.
+//
 // A run emits, in order:
 //
 //   {kind: "start", clock: "virtual"|"real"}
@@ -18,31 +21,35 @@
 //       message of the worker protocol (see runner-worker.js).
 //   {kind: "stdin", body: string, t: number}
 //       A line the learner typed, echoed as the program receives it.
-//   {kind: "deadlock", report, goroutines, summary, lists, t}
+//   {kind: "deadlock", report, goroutines, summary, t}
 //       Every goroutine was blocked with nothing left to wake it. report is the runtime's
 //       own text ("fatal error: all goroutines are asleep - deadlock!" and its dump);
 //       goroutines lists, per goroutine, {id, name, wait, line, startLine, holds:
-//       [{name, line}], wants: {name, line, heldBy} | null}; summary is the same in
-//       sentences, one for each group of goroutines that wait alike; lists[i] is null,
-//       or the ids of the goroutines summary[i] speaks of. Lines are lines of main.go.
-//       "exit" with status 2 follows.
+//       [{name, line, lock}], wants: {name, line, lock, heldBy} | null}, where a lock's
+//       name is what the program calls it (null when its line does not say); summary is
+//       the diagnosis, one entry per sentence the page shows (diagnose.js summaryText):
+//       {ids} for one goroutine or a group of goroutines that wait alike, {cycle:
+//       [{id, holds, wants}]} for a cycle of waiting, with the names of the lock each
+//       goroutine of it holds and wants. Lines are lines of main.go. "exit" with status 2
+//       follows.
 //   {kind: "panic", message, goroutine, line, func}
 //       An unrecovered panic, and the program line it came from; its text was already
 //       written to stderr. "exit" with status 2 follows.
 //   {kind: "memory-limit", limit: number}
 //       The program asked for more memory than the limit (bytes) and the runtime stopped
 //       it with "fatal error: out of memory". "exit" with status 2 follows.
-//   {kind: "truncated", reason: string}
-//       The output cap was reached; the program was stopped and later output dropped.
-//   {kind: "trace", data: Uint8Array, origin: number} | {kind: "trace", missing: string}
+//   {kind: "truncated", over: "bytes"|"lines", max: number}
+//       The output cap was reached (max bytes, or max lines, of stdout and stderr
+//       together); the program was stopped and later output dropped.
+//   {kind: "trace", data: Uint8Array, origin: number} | {kind: "trace", missing, max?}
 //       The run's execution trace (runtime/trace's format, recorded by wasm/runtrace in
 //       every program), just before "exit". origin is the trace clock's reading, in
 //       nanoseconds, at time 0 of the run. A run that crashed, was cut off or traced too
-//       much has none; missing says why.
+//       much has none; missing says why: "crashed", "cut-off", "ended" (before its trace
+//       was written) or "too-big" (the trace passed max bytes).
 //   {kind: "timeline", timeline} | {kind: "timeline", error: string}
-//       The trace turned into goroutine rows (see wasm/timeline) by the runner worker
-//       after "trace"; it may come after "exit", since reading takes a moment (and
-//       the first time, fetching the reader).
+//       The trace turned into goroutine rows (see trace-timeline.js) by the runner
+//       worker after "trace"; it comes after "exit", since reading takes a moment.
 //   {kind: "test", name, result, elapsed, output, failures}
 //       Test runs only (the Test and Check buttons): one test, benchmark or example has
 //       finished (go-test-report.js). result is "pass", "fail", "skip", or, for a test the
@@ -57,9 +64,10 @@
 //       The program ended: status is its exit code (2 for a Go fatal error such as a
 //       deadlock or an unrecovered panic), elapsed the milliseconds since start on the
 //       run's clock. After "truncated", status is -1.
-//   {kind: "error", message: string}
+//   {kind: "error", message: string, during?: "load"|"run"}
 //       The host failed before or while running the program (a missing file, a module
-//       that does not compile). Nothing follows it.
+//       that does not compile): during says while doing what, message is the failure's
+//       own text. Nothing follows it.
 //
 // An edited program is built first, by the in-browser toolchain (toolchain.js, run by
 // build-worker.js); its events come before "start" and, when the build fails, instead of
@@ -97,11 +105,6 @@ export const Kind = Object.freeze({
   Test: "test",
   TestSummary: "test-summary",
 });
-
-/** exitLine formats the closing line of a transcript, as the output panel shows it. */
-export function exitLine(status) {
-  return status === 0 ? "Program exited." : `Program exited: status ${status}.`;
-}
 
 /** formatElapsed prints milliseconds as a short duration: 950ms, 3.000s, 2m03.5s. */
 export function formatElapsed(ms) {

@@ -11,6 +11,7 @@
 import { createEditor } from "./editor.js";
 import { GO_FILE_NAME, isTestFile } from "./toolchain.js";
 import { readSaved, save } from "./storage.js";
+import { t } from "./i18n.js";
 
 const MAIN = "main.go";
 
@@ -64,7 +65,7 @@ export class FileSet {
     const file = { name, readonly };
     file.editor = createEditor(host, {
       doc: source,
-      label: `Go file ${name}`,
+      label: t("js.file.label", { name }),
       readonly: readonly || !!this.options.readonly,
       lines: first ? this.options.lines : null,
       onRun: () => this.options.onRun(),
@@ -176,7 +177,7 @@ export class FileSet {
       b.className = "file";
       b.dataset.index = String(i);
       b.textContent = f.name;
-      if (f.readonly) b.title = `${f.name} is read-only: Check runs these tests as written`;
+      if (f.readonly) b.title = t("js.file.readonly", { name: f.name });
       b.setAttribute("aria-pressed", String(i === this.active));
       b.addEventListener("click", () => this.select(i));
       b.addEventListener("dblclick", () => this.canEdit(i) && this.ask("rename", i));
@@ -208,10 +209,10 @@ export class FileSet {
     const items = [];
     if (this.canEdit(this.active)) {
       const name = this.files[this.active].name;
-      items.push(action("Rename", `Rename ${name}`, "rename", () => this.ask("rename", this.active)));
-      items.push(action("Delete", `Delete ${name}`, "delete", () => this.remove(this.active)));
+      items.push(action(t("js.file.rename"), t("js.file.rename.label", { name }), "rename", () => this.ask("rename", this.active)));
+      items.push(action(t("js.file.delete"), t("js.file.delete.label", { name }), "delete", () => this.remove(this.active)));
     }
-    if (!this.options.readonly) items.push(action("+ Add file", "+ Add file", "add", () => this.ask("add")));
+    if (!this.options.readonly) items.push(action(t("js.file.add"), t("js.file.add"), "add", () => this.ask("add")));
     this.actions.replaceChildren(...items);
   }
 
@@ -220,11 +221,11 @@ export class FileSet {
     const form = document.createElement("form");
     form.className = "file-name";
     const input = document.createElement("input");
-    input.setAttribute("aria-label", what === "add" ? "Name of the new file" : `New name for ${this.files[i].name}`);
+    input.setAttribute("aria-label", what === "add" ? t("js.file.new") : t("js.file.new-name", { name: this.files[i].name }));
     input.spellcheck = false;
     input.autocomplete = "off";
     input.value = what === "add" ? "" : this.files[i].name;
-    input.placeholder = "worker.go or worker_test.go";
+    input.placeholder = t("js.file.placeholder");
     const message = document.createElement("span");
     message.className = "file-name-error";
     message.setAttribute("role", "alert");
@@ -238,9 +239,9 @@ export class FileSet {
       let name = input.value.trim();
       if (name && !name.endsWith(".go")) name += ".go";
       const problem = !GO_FILE_NAME.test(name)
-        ? "A file name is letters, digits, _, - or . and ends in .go."
+        ? t("js.file.bad-name")
         : this.files.some((f, j) => f.name === name && j !== i)
-          ? `The program already has ${name}.`
+          ? t("js.file.taken", { name })
           : "";
       if (problem) {
         message.textContent = problem;

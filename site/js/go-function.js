@@ -1,6 +1,6 @@
-// go-function.js loads the page's own Go programs compiled to WebAssembly (wasm/gofmt,
-// wasm/timeline). Each registers one global function and then waits to be called, so one
-// instance per worker serves every call.
+// go-function.js loads the page's own Go programs compiled to WebAssembly (wasm/gofmt).
+// Each registers one global function and then waits to be called, so one instance per
+// worker serves every call.
 //
 // It is not for: running learners' programs (host.js) or the toolchain (toolchain.js).
 import { newGo } from "./go-instance.js";
@@ -17,17 +17,14 @@ const loaded = new Map(); // URL -> Promise<Function>
 /**
  * goFunction resolves with the global function named name (bridge.js) that the Go
  * program at url registers, starting the program the first time. A failed load is tried
- * again on the next call. read(url), if given, resolves with the program's bytes in
- * place of fetching it (the Node runner reads files).
+ * again on the next call.
  */
-export function goFunction(url, name, read = null) {
+export function goFunction(url, name) {
   if (!loaded.has(url)) {
     const ready = (async () => {
       const global = {}; // where the program registers its function
       const go = newGo(global);
-      const { instance } = read
-        ? await WebAssembly.instantiate(await read(url), go.importObject)
-        : await WebAssembly.instantiateStreaming(fetchOK(url), go.importObject);
+      const { instance } = await WebAssembly.instantiateStreaming(fetchOK(url), go.importObject);
       go.run(instance); // registers the function, then waits to be called
       if (typeof global[name] !== "function") throw new Error(`${url} did not register ${name}`);
       return global[name];

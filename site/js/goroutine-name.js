@@ -4,11 +4,15 @@
 // goroutine has the same name in both.
 //
 // It is not for: reading stacks. Each caller gives the functions it found.
+import { t } from "./i18n.js";
 
 /** MAIN_FILE is the program's file name in stack traces. */
 export const MAIN_FILE = "main.go";
 
 const LITERAL = /\.func\d+(\.\d+)*$/;
+// A name made for a function literal ends in these words; shownName puts them into the
+// page's language.
+const LITERAL_WORDS = " (a function literal)";
 
 /** isLiteral tells a function literal's name ("main.main.func1") from a declared one. */
 export function isLiteral(fn) {
@@ -23,7 +27,15 @@ export function isLiteral(fn) {
 export function displayName(fn) {
   if (!fn.startsWith("main.")) return fn;
   const rest = fn.slice("main.".length);
-  return isLiteral(rest) ? `${rest.replace(LITERAL, "")} (a function literal)` : rest;
+  return isLiteral(rest) ? rest.replace(LITERAL, "") + LITERAL_WORDS : rest;
+}
+
+/**
+ * shownName is a goroutine's name (goroutineName, made where there is no page) as the
+ * page shows it: "main (a function literal)" in the page's words.
+ */
+export function shownName(name) {
+  return name.endsWith(LITERAL_WORDS) ? t("js.goroutine.literal", { name: name.slice(0, -LITERAL_WORDS.length) }) : name;
 }
 
 /**
@@ -43,7 +55,7 @@ export function goroutineName({ id, start = "", frames = [], started = null }) {
   // Nothing of the program on its stack (it never blocked): what the line that started
   // it hands to the wrapper.
   if (started?.func) return displayName(started.func);
-  if (started?.literal) return `${displayName(started.literal)} (a function literal)`;
+  if (started?.literal) return displayName(started.literal) + LITERAL_WORDS;
   return start ? displayName(start) : "?";
 }
 

@@ -137,7 +137,7 @@ export class ProgramRun {
       this.watchIdle();
       await exited;
     } catch (err) {
-      if (!this.finished) this.finish({ kind: Kind.Error, message: `running the program: ${err.message || err}` });
+      if (!this.finished) this.finish({ kind: Kind.Error, during: "run", message: String(err.message || err) });
     }
   }
 
@@ -220,7 +220,7 @@ export class ProgramRun {
     // not count against the output limit (a thousand goroutines make a long one).
     const reporting = fd === 2 && this.deadlockReport !== undefined;
     if (!reporting && !this.output.admit(bytes)) {
-      this.emit({ kind: Kind.Truncated, reason: this.output.reason() });
+      this.emit({ kind: Kind.Truncated, ...this.output.over() });
       this.finish({ kind: Kind.Exit, status: -1, elapsed: this.clock.now() });
       return false;
     }
@@ -329,10 +329,11 @@ class OutputMeter {
     for (const b of bytes) if (b === 10) this.lines++;
     return this.bytes <= this.limits.outputBytes && this.lines <= this.limits.outputLines;
   }
-  reason() {
+  // over says which limit the output passed: {over: "bytes" | "lines", max}.
+  over() {
     return this.bytes > this.limits.outputBytes
-      ? `output passed ${Math.round(this.limits.outputBytes / 1024)} KiB`
-      : `output passed ${this.limits.outputLines} lines`;
+      ? { over: "bytes", max: this.limits.outputBytes }
+      : { over: "lines", max: this.limits.outputLines };
   }
 }
 
@@ -369,10 +370,9 @@ class TraceRecorder {
   }
   // event is the "trace" event for a run ending with final.
   event(final) {
-    if (this.overflow) return { kind: Kind.Trace, missing: `the run's trace passed ${this.limit >> 20} MiB` };
+    if (this.overflow) return { kind: Kind.Trace, missing: "too-big", max: this.limit };
     if (!this.complete || this.origin === undefined) {
-      const how = final.status === 2 ? "crashed" : final.status === -1 ? "was cut off" : "ended";
-      return { kind: Kind.Trace, missing: `the program ${how} before its trace was written` };
+      return { kind: Kind.Trace, missing: final.status === 2 ? "crashed" : final.status === -1 ? "cut-off" : "ended" };
     }
     const data = new Uint8Array(this.bytes);
     let at = 0;

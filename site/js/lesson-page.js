@@ -4,6 +4,7 @@
 // builder (tools/internal/site).
 import { setupPlayground } from "./playground.js";
 import { doneKey, readSaved, save } from "./storage.js";
+import { t } from "./i18n.js";
 
 const attemptKey = (slug, id) => `playground:attempted:${slug}/${id}`;
 
@@ -17,12 +18,13 @@ function setupExercises(playground, data) {
     const [open, check, solution] = ["open-exercise", "check", "solution"].map((a) => section.querySelector(`[data-action=${a}]`));
     const verdict = section.querySelector(".exercise-verdict");
     const answer = section.querySelector(".solution");
+    const showLabel = solution.textContent; // the page's words for "Show a solution"
     const allowSolution = () => {
       solution.disabled = false;
       solution.title = "";
     };
     if (readSaved(attemptKey(data.slug, id)) !== null) allowSolution();
-    if (readSaved(doneKey(data.slug)) !== null) verdict.textContent = "Solved before in this browser.";
+    if (readSaved(doneKey(data.slug)) !== null) verdict.textContent = t("js.exercise.solved");
     const show = () => {
       playground.select(index);
       document.getElementById("program")?.scrollIntoView({ block: "nearest" });
@@ -35,32 +37,32 @@ function setupExercises(playground, data) {
       show();
       check.disabled = true;
       verdict.className = "exercise-verdict";
-      verdict.textContent = "Checking: building the program with its tests…";
+      verdict.textContent = t("js.exercise.checking");
       const summary = await playground.run({ test: true });
       check.disabled = false;
       save(attemptKey(data.slug, id), "1");
       allowSolution();
       if (!summary) {
-        verdict.textContent = "No verdict: the program did not build (the errors are marked in the editor) or was stopped.";
+        verdict.textContent = t("js.exercise.no-verdict");
         return;
       }
       if (summary.result === "pass") {
         save(doneKey(data.slug), "1");
         verdict.className = "exercise-verdict passed";
-        verdict.textContent = `Passed: all ${summary.passed} tests pass. The lesson is marked done in the table of contents.`;
+        verdict.textContent = t(summary.passed === 1 ? "js.exercise.passed.one" : "js.exercise.passed", { n: summary.passed });
         return;
       }
       verdict.className = "exercise-verdict failed";
       const total = summary.passed + summary.failed;
       verdict.textContent = summary.result === "deadlock"
-        ? "Not yet: a test deadlocked. The output says which goroutine waits where."
+        ? t("js.exercise.deadlock")
         : summary.result === "panic"
-          ? "Not yet: a test panicked. The output shows where."
-          : `Not yet: ${summary.failed} of ${total} tests fail. The output and the marked lines say why.`;
+          ? t("js.exercise.panic")
+          : t(total === 1 ? "js.exercise.failed.one" : "js.exercise.failed", { failed: summary.failed, total });
     });
     solution.addEventListener("click", () => {
       answer.hidden = !answer.hidden;
-      solution.textContent = answer.hidden ? "Show a solution" : "Hide the solution";
+      solution.textContent = answer.hidden ? showLabel : t("js.exercise.solution.hide");
     });
   }
 }

@@ -1,8 +1,42 @@
 // output-view.js draws a run's events (events.js) into the output panel: program text as
 // text, never HTML, one row per line with its time since the start; standard input
 // requests as an input line; the closing line with the exit status and elapsed time.
-import { Kind, exitLine, formatElapsed } from "./events.js";
-import { shownReport } from "./diagnose.js";
+import { Kind, formatElapsed } from "./events.js";
+import { shownReport, summaryText } from "./diagnose.js";
+import { t, list, count } from "./i18n.js";
+
+// BADGES are the words of a test's verdict beside its name, by result.
+const BADGES = {
+  pass: "js.tests.badge.pass",
+  fail: "js.tests.badge.fail",
+  skip: "js.tests.badge.skip",
+  deadlock: "js.tests.badge.deadlock",
+  panic: "js.tests.badge.panic",
+  stopped: "js.tests.badge.stopped",
+};
+
+// exitLine is the closing line of a run that ended with status.
+function exitLine(status) {
+  return status === 0 ? t("js.output.exit") : t("js.output.exit.status", { status });
+}
+
+// At most MAX_ROWS rows stay in the panel: a run that prints more shows its last ones,
+// under a note that says how many came before, whose Copy button takes the whole output.
+const MAX_ROWS = 2000;
+// A frame adds as many rows as fit in about FRAME_BUDGET_MS (drawing and layout, by what
+// the frames before took per row), so a flood of output is drawn a frame at a time and
+// never holds the page in one long task.
+const FRAME_BUDGET_MS = 8;
+const MIN_ROWS_PER_FRAME = 20;
+const MAX_ROWS_PER_FRAME = 500;
+// The panel is never more than MAX_LAG_FRAMES frames of drawing behind the output: rows
+// further back are skipped (Copy still has them), so a run's last lines show soon after
+// it ends, however fast it printed.
+const MAX_LAG_FRAMES = 15;
+// Lines of text are grouped CHUNK_ROWS to an element (.rows), which the browser does not
+// lay out while it is out of view (content-visibility, site.css): adding rows to a full
+// panel then lays out the last group, not every row.
+const CHUNK_ROWS = 100;
 
 /** OutputView renders runs into a role="log" element. */
 export class OutputView {
@@ -15,15 +49,28 @@ export class OutputView {
     this.queue = [];
     this.frame = 0;
     this.openLine = null; // the row still waiting for its newline
+    // Every row of the run, drawn or not: a line of text {kind, time, same, segs: [{kind,
+    // text}], node}, or a box (a diagnosis, test results) {box, node}; node is the row's
+    // element while the panel shows it, which it does for rows[shownStart, shownEnd).
+    this.rows = [];
+    this.shownStart = 0;
+    this.shownEnd = 0;
+    this.msPerRow = 0.1; // what adding a row has taken, averaged over the frames so far
+    this.rowsPerFrame = 100; // what fits in FRAME_BUDGET_MS at that
+    this.hiddenNote = null; // the note above the rows when earlier ones are not shown
   }
 
   /** begin clears the panel for a new run. */
-  begin(message = "Running…") {
+  begin(message = t("js.output.running")) {
     this.queue = [];
     this.tests = [];
     this.log.replaceChildren();
     this.openLine = null;
     this.lastStamp = null;
+    this.rows = [];
+    this.shownStart = 0;
+    this.shownEnd = 0;
+    this.revealed = null;
     this.hideInput();
     this.status.textContent = message;
   }
@@ -39,13 +86,14 @@ export class OutputView {
     this.flushNow();
     this.closeLine();
     this.appendRow(kind, text);
+    this.flushNow();
     this.scroll(true);
   }
 
   stopped() {
-    this.note("Program stopped.");
+    this.note(t("js.output.stopped.note"));
     this.hideInput();
-    this.status.textContent = "Stopped";
+    this.status.textContent = t("js.output.stopped");
   }
 
   flushNow() {
@@ -55,22 +103,116 @@ export class OutputView {
 
   draw() {
     this.frame = 0;
+    const start = performance.now();
+    // Layout is read once, before anything changes, and written once after.
     const atBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 24;
     const events = this.queue;
     this.queue = [];
     for (const e of events) this.apply(e);
+    const added = this.render();
     this.scroll(atBottom);
-    if (this.revealed) {
+    if (this.revealed?.isConnected) {
       // Show a diagnosis from its top, not the end of the report under it.
       this.log.scrollTop = this.revealed.offsetTop - 8;
       this.revealed = null;
     }
+    if (added >= MIN_ROWS_PER_FRAME) {
+      // The scroll above laid the panel out: the time per row includes layout.
+      this.msPerRow = 0.7 * this.msPerRow + 0.3 * ((performance.now() - start) / added);
+      this.rowsPerFrame = Math.min(MAX_ROWS_PER_FRAME, Math.max(MIN_ROWS_PER_FRAME, Math.round(FRAME_BUDGET_MS / this.msPerRow)));
+    }
+    if (this.shownEnd < this.rows.length && !this.frame) this.frame = requestAnimationFrame(() => this.draw());
+  }
+
+  // render adds the rows not yet in the panel, as many as a frame takes, and drops the
+  // oldest past MAX_ROWS; it returns how many rows it added.
+  render() {
+    const rows = this.rows;
+    const first = Math.max(0, rows.length - Math.min(MAX_ROWS, this.rowsPerFrame * MAX_LAG_FRAMES));
+    if (this.shownEnd < first) {
+      // Behind by more than the panel holds, or than it can draw soon: start again at
+      // the rows it can.
+      this.dropBefore(this.shownEnd);
+      this.shownStart = this.shownEnd = first;
+    }
+    const end = Math.min(rows.length, this.shownEnd + this.rowsPerFrame);
+    const added = end - this.shownEnd;
+    for (let i = this.shownEnd; i < end; i++) this.place(rows[i]);
+    this.shownEnd = end;
+    this.dropBefore(this.shownEnd - MAX_ROWS);
+    this.noteHidden();
+    return added;
+  }
+
+  // dropBefore takes the rows before index i out of the panel.
+  dropBefore(i) {
+    while (this.shownStart < i) {
+      const node = this.rows[this.shownStart].node;
+      const group = node?.parentNode !== this.log ? node?.parentNode : null;
+      if (group && node === group.firstChild && group.childElementCount <= i - this.shownStart) {
+        // A group of lines that all go goes at once.
+        group.remove();
+        for (let n = group.childElementCount; n > 0; n--) this.rows[this.shownStart++].node = null;
+        continue;
+      }
+      node?.remove();
+      this.rows[this.shownStart++].node = null;
+      if (group && !group.firstChild) group.remove();
+    }
+  }
+
+  // place adds a row at the end of the panel: a line of text into the last group of
+  // lines (a new one when it is full or a box came after it), a box on its own.
+  place(row) {
+    if (row.box) {
+      row.node = row.box;
+      this.log.append(row.node);
+      return;
+    }
+    row.node = rowElement(row.kind, row.time, row.same);
+    for (const s of row.segs) row.node.lastChild.append(segment(s.kind, s.text));
+    let chunk = this.log.lastElementChild;
+    if (!chunk?.classList.contains("rows") || chunk.childElementCount >= CHUNK_ROWS) {
+      chunk = document.createElement("div");
+      chunk.className = "rows";
+      this.log.append(chunk);
+    }
+    chunk.append(row.node);
+  }
+
+  // noteHidden keeps the note above the rows in step with how many are not shown.
+  noteHidden() {
+    const hidden = this.shownStart;
+    if (hidden === 0) {
+      this.hiddenNote?.remove();
+      return;
+    }
+    if (!this.hiddenNote) {
+      this.hiddenNote = rowElement("note hidden-rows", "", false);
+      const words = segment("note", "");
+      const copy = document.createElement("button");
+      copy.type = "button";
+      copy.className = "copy-output";
+      copy.textContent = t("js.dialog.copy");
+      copy.addEventListener("click", async () => {
+        copy.textContent = (await copyText(this.transcript())) ? t("js.dialog.copied") : t("js.output.copy-failed");
+        setTimeout(() => (copy.textContent = t("js.dialog.copy")), 2000);
+      });
+      this.hiddenNote.lastChild.append(words, " ", copy);
+    }
+    this.hiddenNote.lastChild.firstChild.textContent = t("js.output.hidden-rows", { rows: count(hidden) });
+    if (this.log.firstChild !== this.hiddenNote) this.log.prepend(this.hiddenNote);
+  }
+
+  /** transcript is the run's whole output as text, rows the panel no longer shows too. */
+  transcript() {
+    return this.rows.map((r) => (r.box ? r.box.textContent : r.segs.map((s) => s.text).join(""))).join("\n") + "\n";
   }
 
   apply(e) {
     switch (e.kind) {
       case Kind.Start:
-        this.status.textContent = e.clock === "real" ? "Running (real time)…" : "Running (virtual time)…";
+        this.status.textContent = e.clock === "real" ? t("js.output.running.real") : t("js.output.running.virtual");
         break;
       case Kind.Stdout:
       case Kind.Stderr:
@@ -83,29 +225,31 @@ export class OutputView {
         break;
       case Kind.Truncated:
         this.closeLine();
-        this.appendRow("note", `Output truncated: ${e.reason}. The program was stopped.`);
+        this.appendRow("note", e.over === "bytes"
+          ? t("js.output.truncated.bytes", { kib: Math.round(e.max / 1024) })
+          : t("js.output.truncated.lines", { lines: e.max }));
         break;
       case Kind.Exit: {
         this.closeLine();
         this.hideInput();
-        const line = e.status === -1 ? "Program stopped." : exitLine(e.status);
+        const line = e.status === -1 ? t("js.output.stopped.note") : exitLine(e.status);
         this.appendRow(e.status === 0 ? "exit" : "exit failed", `${line}  (${formatElapsed(e.elapsed)})`);
         this.status.textContent = `${line} ${formatElapsed(e.elapsed)}`;
         break;
       }
       case Kind.BuildStart:
-        this.status.textContent = "Compiling…";
+        this.status.textContent = t("js.output.compiling");
         break;
       case Kind.BuildDone:
         this.appendRow("note", e.cached
-          ? "Running the program built a moment ago."
-          : `Compiled in ${formatElapsed(e.compileMs)}, linked in ${formatElapsed(e.linkMs)}.`);
+          ? t("js.output.cached")
+          : t("js.output.built", { compile: formatElapsed(e.compileMs), link: formatElapsed(e.linkMs) }));
         break;
       case Kind.CompileError:
         this.closeLine();
         for (const line of e.output.trimEnd().split("\n")) this.appendRow("stderr", line);
-        this.appendRow("exit failed", "Build failed.");
-        this.status.textContent = "Build failed";
+        this.appendRow("exit failed", t("js.output.build-failed.note"));
+        this.status.textContent = t("js.output.build-failed");
         break;
       case Kind.Deadlock:
         this.closeLine();
@@ -120,17 +264,17 @@ export class OutputView {
         break;
       case Kind.MemoryLimit:
         this.closeLine();
-        this.appendRow("note", `The program used more than ${Math.round(e.limit / 2 ** 20)} MiB of memory, the playground's limit, and was stopped.`);
+        this.appendRow("note", t("js.output.memory", { mib: Math.round(e.limit / 2 ** 20) }));
         break;
       case Kind.Panic:
         this.closeLine();
-        if (e.line) this.appendRow("error", `The program panicked at line ${e.line}${e.func ? ` in ${e.func}` : ""}: ${e.message}`);
+        if (e.line) this.appendRow("error", t(e.func ? "js.output.panic.in" : "js.output.panic", { line: e.line, func: e.func, message: e.message }));
         break;
       case Kind.Error:
         this.closeLine();
         this.hideInput();
-        this.appendRow("error", e.message);
-        this.status.textContent = "Error";
+        this.appendRow("error", e.during ? t(e.during === "load" ? "js.output.error.load" : "js.output.error.run", { message: e.message }) : e.message);
+        this.status.textContent = t("js.output.error");
         break;
     }
   }
@@ -140,29 +284,29 @@ export class OutputView {
   deadlock(e) {
     const box = document.createElement("section");
     box.className = "diagnosis";
-    box.setAttribute("aria-label", "Deadlock");
+    box.setAttribute("aria-label", t("js.deadlock.label"));
     const title = document.createElement("h3");
-    title.textContent = "Deadlock: every goroutine is waiting, and nothing can wake any of them";
-    const list = document.createElement("ul");
-    e.summary.forEach((sentence, i) => {
+    title.textContent = t("js.deadlock.title");
+    const sentences = document.createElement("ul");
+    summaryText(e).forEach((sentence, i) => {
       const li = document.createElement("li");
       li.textContent = sentence;
-      const ids = e.lists?.[i];
+      const ids = e.summary[i].ids;
       if (ids?.length > 1) {
         // The goroutines a grouped sentence speaks of, one click away.
         const which = document.createElement("details");
         const label = document.createElement("summary");
-        label.textContent = "Which goroutines";
+        label.textContent = t("js.deadlock.which");
         const names = document.createElement("p");
-        names.textContent = `goroutines ${ids.join(", ")}`;
+        names.textContent = t("js.deadlock.ids", { ids: list(ids) });
         which.append(label, names);
         li.append(which);
       }
-      list.append(li);
+      sentences.append(li);
     });
     const details = document.createElement("details");
     const summary = document.createElement("summary");
-    summary.textContent = "The runtime's report";
+    summary.textContent = t("js.deadlock.report");
     details.append(summary);
     const report = document.createElement("div");
     report.className = "report";
@@ -175,8 +319,8 @@ export class OutputView {
       report.append(row);
     }
     details.append(report);
-    box.append(title, list, details);
-    this.log.append(box);
+    box.append(title, sentences, details);
+    this.rows.push({ box, node: null });
     this.revealed = box;
   }
 
@@ -185,39 +329,39 @@ export class OutputView {
   testResults(summary) {
     const box = document.createElement("section");
     box.className = `test-results ${summary.result}`;
-    box.setAttribute("aria-label", "Test results");
+    box.setAttribute("aria-label", t("js.tests.label"));
     const title = document.createElement("h3");
-    const counts = [`${summary.passed} passed`];
-    if (summary.failed) counts.push(`${summary.failed} failed`);
-    if (summary.skipped) counts.push(`${summary.skipped} skipped`);
+    const counts = [t("js.tests.passed", { n: summary.passed })];
+    if (summary.failed) counts.push(t("js.tests.failed", { n: summary.failed }));
+    if (summary.skipped) counts.push(t("js.tests.skipped", { n: summary.skipped }));
+    const all = { counts: counts.join(t("js.tests.sep")) };
     title.textContent = {
-      pass: `PASS: ${counts.join(", ")}`,
-      fail: `FAIL: ${counts.join(", ")}`,
-      deadlock: "FAIL: a test deadlocked",
-      panic: "FAIL: a test panicked",
-      none: "No tests ran",
-    }[summary.result] ?? `FAIL: ${counts.join(", ")}`;
+      pass: t("js.tests.pass", all),
+      deadlock: t("js.tests.deadlock"),
+      panic: t("js.tests.panic"),
+      none: t("js.tests.none"),
+    }[summary.result] ?? t("js.tests.fail", all);
     const list = document.createElement("ul");
-    for (const t of this.tests) {
+    for (const test of this.tests) {
       const li = document.createElement("li");
-      li.className = `test ${t.result}`;
-      if (t.name.includes("/")) li.classList.add("subtest");
+      li.className = `test ${test.result}`;
+      if (test.name.includes("/")) li.classList.add("subtest");
       const badge = document.createElement("span");
       badge.className = "badge";
-      badge.textContent = t.result.toUpperCase();
-      const name = document.createElement(this.onRunTest && !t.name.includes("/") ? "button" : "span");
+      badge.textContent = t(BADGES[test.result] ?? "js.tests.badge.fail");
+      const name = document.createElement(this.onRunTest && !test.name.includes("/") ? "button" : "span");
       name.className = "name";
-      name.textContent = t.name;
+      name.textContent = test.name;
       if (name.tagName === "BUTTON") {
         name.type = "button";
-        name.title = `Run ${t.name} alone`;
-        name.addEventListener("click", () => this.onRunTest(t.name));
+        name.title = t("js.tests.alone", { name: test.name });
+        name.addEventListener("click", () => this.onRunTest(test.name));
       }
       const time = document.createElement("span");
       time.className = "elapsed";
-      time.textContent = formatElapsed(t.elapsed);
+      time.textContent = formatElapsed(test.elapsed);
       li.append(badge, " ", name, " ", time);
-      for (const f of t.failures) {
+      for (const f of test.failures) {
         const p = document.createElement("p");
         p.className = "failure";
         p.textContent = `${f.file}:${f.line}: ${f.message}`;
@@ -226,7 +370,7 @@ export class OutputView {
       list.append(li);
     }
     box.append(title, list);
-    this.log.append(box);
+    this.rows.push({ box, node: null });
     this.revealed = box;
   }
 
@@ -238,18 +382,18 @@ export class OutputView {
       const last = i === parts.length - 1;
       if (last && part === "") return; // body ended with a newline
       if (!this.openLine) {
-        const row = this.row(kind, t);
-        this.log.append(row);
-        this.openLine = { row, text: row.lastChild, segment: null, kind: null };
+        this.openLine = { kind, ...this.stamp(t), segs: [], node: null };
+        this.rows.push(this.openLine);
       }
       const line = this.openLine;
-      if (line.kind !== kind) {
-        line.segment = document.createElement("span");
-        line.segment.className = `seg ${kind}`;
-        line.text.append(line.segment);
-        line.kind = kind;
+      const seg = line.segs[line.segs.length - 1];
+      if (seg?.kind === kind) {
+        seg.text += part;
+        if (line.node) line.node.lastChild.lastChild.textContent += part;
+      } else {
+        line.segs.push({ kind, text: part });
+        if (line.node) line.node.lastChild.append(segment(kind, part));
       }
-      line.segment.textContent += part;
       if (!last) this.openLine = null;
     });
   }
@@ -259,29 +403,23 @@ export class OutputView {
   }
 
   appendRow(kind, text) {
-    const row = this.row(kind, null);
-    const seg = document.createElement("span");
-    seg.className = `seg ${kind.split(" ")[0]}`;
-    seg.textContent = text;
-    row.lastChild.append(seg);
-    this.log.append(row);
+    this.rows.push({ kind, time: "", same: false, segs: [{ kind: kind.split(" ")[0], text }], node: null });
   }
 
   row(kind, t) {
-    const row = document.createElement("div");
-    row.className = `line ${kind}`;
-    const time = document.createElement("span");
-    time.className = "t";
-    if (t !== null && t !== undefined) {
-      time.textContent = `${(t / 1000).toFixed(3)}s`;
-      // Repeated times are dimmed, so the moments when time moves stand out.
-      if (time.textContent === this.lastStamp) time.classList.add("same");
-      this.lastStamp = time.textContent;
-    }
-    const text = document.createElement("span");
-    text.className = "text";
-    row.append(time, text);
-    return row;
+    const { time, same } = this.stamp(t);
+    return rowElement(kind, time, same);
+  }
+
+  // stamp is the time column of a row written at t ms (none for null), and whether it
+  // repeats the time of the row above: repeated times are dimmed, so the moments when
+  // time moves stand out.
+  stamp(t) {
+    if (t === null || t === undefined) return { time: "", same: false };
+    const time = `${(t / 1000).toFixed(3)}s`;
+    const same = time === this.lastStamp;
+    this.lastStamp = time;
+    return { time, same };
   }
 
   scroll(stick) {
@@ -290,7 +428,7 @@ export class OutputView {
 
   showInput() {
     this.stdinForm.hidden = false;
-    this.status.textContent = "Waiting for input";
+    this.status.textContent = t("js.output.waiting-input");
     this.stdinForm.querySelector("input").focus({ preventScroll: true });
   }
 
@@ -299,5 +437,43 @@ export class OutputView {
     const hadFocus = this.stdinForm.contains(document.activeElement);
     this.stdinForm.hidden = true;
     if (hadFocus) this.log.focus({ preventScroll: true });
+  }
+}
+
+// rowElement makes an empty row: its time column, then its text, which segments fill.
+function rowElement(kind, time, same) {
+  const row = document.createElement("div");
+  row.className = `line ${kind}`;
+  const stamp = document.createElement("span");
+  stamp.className = same ? "t same" : "t";
+  stamp.textContent = time;
+  const text = document.createElement("span");
+  text.className = "text";
+  row.append(stamp, text);
+  return row;
+}
+
+function segment(kind, text) {
+  const seg = document.createElement("span");
+  seg.className = `seg ${kind}`;
+  seg.textContent = text;
+  return seg;
+}
+
+// copyText puts text on the clipboard, and reports whether it could.
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.append(area);
+    area.select();
+    const copied = !!document.execCommand?.("copy");
+    area.remove();
+    return copied;
   }
 }

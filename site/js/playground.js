@@ -19,6 +19,8 @@ import { editKey, readSaved, save } from "./storage.js";
 import { TEST_ARGS, runArgs } from "./go-test-report.js";
 import { formatProgram } from "./program-files.js";
 import { PredictionBox } from "./prediction.js";
+import { deadlockMarks } from "./diagnose.js";
+import { t } from "./i18n.js";
 
 export { editKey, readSaved, save };
 
@@ -26,32 +28,13 @@ const CLOCK_KEY = "playground:clock";
 // How long typing must pause before an edited program is built ahead of Run.
 const SPECULATIVE_BUILD_MS = 800;
 
-// deadlockMarks turns a deadlock diagnosis into editor marks: where each goroutine waits,
-// and where it took the locks it holds.
-// Goroutines that wait alike at one line share one mark.
-function deadlockMarks(e) {
-  const marks = [];
-  const waiting = new Map(); // line and words -> {line, name, what, ids}
-  for (const g of e.goroutines) {
-    if (g.line) {
-      const what = g.wants
-        ? `wants ${g.wants.name}${g.wants.heldBy.length ? `, held by goroutine ${g.wants.heldBy.join(" and ")}` : ""}`
-        : `waits in ${g.wait}`;
-      const key = `${g.line}|${g.name}|${what}`;
-      if (!waiting.has(key)) waiting.set(key, { line: g.line, name: g.name, what, ids: [] });
-      waiting.get(key).ids.push(g.id);
-    }
-    for (const h of g.holds) {
-      marks.push({ line: h.line, message: `goroutine ${g.id} (${g.name}) took ${h.name} here and still holds it`, severity: "warning" });
-    }
-  }
-  for (const w of waiting.values()) {
-    const who = w.ids.length === 1 ? `goroutine ${w.ids[0]}` : `${w.ids.length.toLocaleString("en-US")} goroutines`;
-    const verb = w.ids.length === 1 ? w.what : w.what.replace(/^wants /, "want ").replace(/^waits /, "wait ");
-    marks.push({ line: w.line, message: `${who} (${w.name}) ${verb}`, severity: "error" });
-  }
-  return marks;
-}
+// NO_TRACE says why a run has no timeline, by the trace event's missing.
+const NO_TRACE = {
+  "too-big": "js.timeline.none.too-big",
+  crashed: "js.timeline.none.crashed",
+  "cut-off": "js.timeline.none.cut-off",
+  ended: "js.timeline.none.ended",
+};
 
 // ProgressBar shows how much of the toolchain has been fetched.
 class ProgressBar {
@@ -65,7 +48,7 @@ class ProgressBar {
     this.root.hidden = loaded >= total;
     this.bar.max = total;
     this.bar.value = loaded;
-    this.label.textContent = `Loading the Go compiler: ${mb(loaded)} of ${mb(total)} MB`;
+    this.label.textContent = t("js.toolchain.progress", { loaded: mb(loaded), total: mb(total) });
   }
 }
 
@@ -109,7 +92,6 @@ export function setupPlayground(root, data, options = {}) {
     traceTools.hidden = !traceURL;
     if (traceURL) traceLink.href = traceURL;
   };
-  const timelineURL = new URL(data.timeline, location.href).href;
   // How the latest timeline was made: read in the worker, drawn here (for benchmarks).
   const timelineStats = { count: 0, readMs: 0, drawMs: 0, spans: 0 };
   const runner = new Runner(new URL(data.worker, location.href));
@@ -211,7 +193,7 @@ export function setupPlayground(root, data, options = {}) {
     const files = set.sources();
     const source = files[0].source;
     set.clearDiagnostics();
-    view.begin(test ? "Testing…" : "Running…");
+    view.begin(t(test ? "js.output.testing" : "js.output.running"));
     timeline.clear();
     setTrace(null);
     setRunning(true);
@@ -226,7 +208,9 @@ export function setupPlayground(root, data, options = {}) {
       for (const e of events) {
         if (e.kind === Kind.Deadlock) set.showDiagnostics(deadlockMarks(e).map((m) => ({ ...m, file: "main.go" })));
         if (e.kind === Kind.Panic && e.line) set.showDiagnostics([{ file: "main.go", line: e.line, message: `panic: ${e.message}` }]);
-        if (e.kind === Kind.Stdout && !test) prediction.output(e.body);
+        if ((e.kind === Kind.Stdout || e.kind === Kind.Stderr) && !test) prediction.output(e.body);
+        // The runtime's deadlock report is printed too, though it comes as its own event.
+        if (e.kind === Kind.Deadlock && !test) prediction.output(e.report);
         if (e.kind === Kind.Test && e.failures.length) {
           failures = failures.concat(e.failures.map((f) => ({ ...f, col: 0, message: `${e.name}: ${f.message}` })));
         }
@@ -237,10 +221,10 @@ export function setupPlayground(root, data, options = {}) {
         }
         if (e.kind === Kind.Trace) {
           setTrace(e.data);
-          if (e.missing) timeline.note(`No timeline: ${e.missing}.`);
+          if (e.missing) timeline.note(t(NO_TRACE[e.missing] ?? "js.timeline.none.ended", { mib: Math.round((e.max ?? 0) / 2 ** 20) }));
         }
         if (e.kind === Kind.Timeline) {
-          if (e.error) timeline.note(`No timeline: ${e.error}`);
+          if (e.error) timeline.note(t("js.timeline.none.error", { error: e.error }));
           else {
             // Drawn in a task of its own: the message that brought a large timeline
             // already took its time to arrive, and the page stays responsive between.
@@ -262,7 +246,7 @@ export function setupPlayground(root, data, options = {}) {
     options.onRun?.(program);
     stopped = () => finish(null);
     if (!test && !set.edited() && program.wasm) {
-      runner.run({ wasm: wasmURL(program), files: data.files, clock: clock(), source, timeline: timelineURL }, onEvents);
+      runner.run({ wasm: wasmURL(program), files: data.files, clock: clock(), source, timeline: true }, onEvents);
       return finished;
     }
     builder.build(files, (e) => {
@@ -280,7 +264,7 @@ export function setupPlayground(root, data, options = {}) {
         return;
       }
       const args = test ? (only ? runArgs(only) : [...TEST_ARGS]) : [];
-      runner.run({ bytes: built.wasm, files: data.files, clock: clock(), source, timeline: timelineURL, args, test }, onEvents);
+      runner.run({ bytes: built.wasm, files: data.files, clock: clock(), source, timeline: true, args, test }, onEvents);
     });
     return finished;
   }
@@ -294,7 +278,7 @@ export function setupPlayground(root, data, options = {}) {
     prediction.end();
     runner.stop();
     view.stopped();
-    timeline.note("No timeline: the program was stopped before its trace was written.");
+    timeline.note(t("js.timeline.none.stopped"));
     setRunning(false);
     runButton.focus();
   });
@@ -310,7 +294,7 @@ export function setupPlayground(root, data, options = {}) {
       const diagnostics = r.error.split("\n").map((l) => /^(\d+):(\d+): (.*)$/.exec(l)).filter(Boolean)
         .map((m) => ({ file, line: Number(m[1]), col: Number(m[2]), message: m[3] }));
       editor.showDiagnostics(diagnostics);
-      view.note(`Format: ${r.error.split("\n").map((l) => `${file}:${l}`).join("; ")}`, "error");
+      view.note(t("js.format.error", { error: r.error.split("\n").map((l) => `${file}:${l}`).join("; ") }), "error");
     } else if (r.source !== editor.text()) {
       editor.setText(r.source);
       editor.clearDiagnostics();
@@ -364,13 +348,13 @@ function wireShare(root, data, now, view) {
       const { program, source } = now();
       const link = await shareProgram(source, { root: new URL(data.root, location.href), lesson: data.slug, program: program.name });
       showDialog({
-        title: "Share this program",
-        text: link.note ?? "Anyone with this link sees exactly this program, and can run and edit it.",
-        fields: [{ label: "Link", value: link.url }],
+        title: t("js.share.title"),
+        text: link.note ?? t("js.share.text"),
+        fields: [{ label: t("js.share.link"), value: link.url }],
         opener: share,
       });
     } catch (err) {
-      view.note(`Share: ${err.message || err}`, "error");
+      view.note(t("js.share.error", { error: err.message || err }), "error");
     } finally {
       share.disabled = false;
     }
@@ -380,9 +364,9 @@ function wireShare(root, data, now, view) {
     const { program } = now();
     const { iframe, script } = embedSnippets({ root: new URL(data.root, location.href), lesson: data.slug, title: data.title, program: program.name });
     showDialog({
-      title: "Embed this lesson",
-      text: "Paste either snippet into a course page. The script tag sizes the frame to its content and tells your page when the learner runs the program.",
-      fields: [{ label: "Frame", value: iframe, lines: 3 }, { label: "Script tag", value: script, lines: 3 }],
+      title: t("js.embed.title"),
+      text: t("js.embed.text"),
+      fields: [{ label: t("js.embed.frame"), value: iframe, lines: 3 }, { label: t("js.embed.script"), value: script, lines: 3 }],
       opener: embed,
     });
   });

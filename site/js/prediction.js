@@ -5,6 +5,7 @@
 // evidence a test finds in the program's expected output.
 //
 // It is not for: exercises (they are checked by tests, lesson-page.js).
+import { t } from "./i18n.js";
 
 /** PredictionBox is the question box above a program's output. */
 export class PredictionBox {
@@ -23,7 +24,7 @@ export class PredictionBox {
     this.form.hidden = !question;
     if (!question) return;
     const legend = document.createElement("legend");
-    legend.textContent = `Predict, then run: ${question.question}`;
+    legend.textContent = t("js.predict.legend", { question: question.question });
     const set = document.createElement("fieldset");
     set.append(legend);
     question.choices.forEach((choice, i) => {
@@ -38,7 +39,7 @@ export class PredictionBox {
     this.verdict = document.createElement("p");
     this.verdict.className = "verdict";
     this.verdict.setAttribute("role", "status");
-    this.verdict.textContent = "Pick an answer, then press Run.";
+    this.verdict.textContent = t("js.predict.pick");
     this.form.replaceChildren(set, this.verdict);
   }
 
@@ -52,21 +53,25 @@ export class PredictionBox {
     if (!this.question) return;
     this.text = "";
     this.running = true;
-    this.verdict.textContent = this.picked() === null ? "Running without a guess…" : "Running: let us see…";
+    this.verdict.textContent = t(this.picked() === null ? "js.predict.running.unguessed" : "js.predict.running");
   }
 
-  /** output takes the program's standard output as it arrives. */
+  /** output takes what the program prints, on either stream, as it arrives. */
   output(body) {
     if (!this.running) return;
-    this.text += body;
-    if (this.text.includes(this.question.evidence)) this.answer();
+    // Evidence not found yet can only end in this body: keeping no more of the output
+    // before it than could start the evidence, a long run's output is not searched
+    // again and again.
+    const evidence = this.question.evidence;
+    this.text = this.text.slice(Math.max(0, this.text.length - evidence.length + 1)) + body;
+    if (this.text.includes(evidence)) this.answer();
   }
 
   /** end is called when the run is over; a run that never printed the evidence says so. */
   end() {
     if (!this.running) return;
     this.running = false;
-    this.verdict.textContent = "This run did not print the answer (an edited program may not): Reset restores the lesson's version.";
+    this.verdict.textContent = t("js.predict.unanswered");
     this.verdict.className = "verdict";
   }
 
@@ -75,15 +80,15 @@ export class PredictionBox {
     const q = this.question;
     const guess = this.picked();
     const right = q.choices[q.answer];
-    const why = q.explain ? ` ${q.explain}` : "";
+    const why = q.explain ? t("js.predict.explain", { explain: q.explain }) : "";
     if (guess === null) {
-      this.verdict.textContent = `The run says: ${right}.${why}`;
+      this.verdict.textContent = t("js.predict.says", { answer: right }) + why;
       this.verdict.className = "verdict";
     } else if (guess === q.answer) {
-      this.verdict.textContent = `Right: ${right}.${why}`;
+      this.verdict.textContent = t("js.predict.right", { answer: right }) + why;
       this.verdict.className = "verdict right";
     } else {
-      this.verdict.textContent = `Not quite: you said ${q.choices[guess]}, the run says ${right}.${why}`;
+      this.verdict.textContent = t("js.predict.wrong", { guess: q.choices[guess], answer: right }) + why;
       this.verdict.className = "verdict wrong";
     }
   }

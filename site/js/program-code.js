@@ -3,6 +3,7 @@
 // static host (#code=…), the snippet embeds and embed.js all carry programs this way.
 //
 // It is not for: the share API's short links (share.js), which store the text itself.
+import { t } from "./i18n.js";
 
 /** encodeProgram packs source into URL-safe text. */
 export async function encodeProgram(source) {
@@ -17,24 +18,24 @@ export async function encodeProgram(source) {
  * rejected with an error that says so, never turned into a program.
  */
 export async function decodeProgram(text) {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error("the link's program is not in the form a share link uses");
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error(t("js.link.form"));
   let binary;
   try {
     binary = atob(text.replaceAll("-", "+").replaceAll("_", "/"));
   } catch {
-    throw new Error("the link's program is cut short or damaged");
+    throw new Error(t("js.link.damaged"));
   }
   const packed = Uint8Array.from(binary, (c) => c.charCodeAt(0));
   let bytes;
   try {
     bytes = await through(packed, new DecompressionStream("deflate-raw"));
   } catch {
-    throw new Error("the link's program is cut short or damaged");
+    throw new Error(t("js.link.damaged"));
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new Error("the link's program is not text");
+    throw new Error(t("js.link.not-text"));
   }
 }
 

@@ -2,6 +2,7 @@
 // link's id (/s/{id}, or ?share={id}), read from the share API, or the program packed in
 // the link's fragment (#code=…, program-code.js).
 import { codeFromHash, decodeProgram } from "./program-code.js";
+import { t } from "./i18n.js";
 
 const ID = /^[A-Za-z0-9_-]{11}$/;
 
@@ -13,19 +14,19 @@ const ID = /^[A-Za-z0-9_-]{11}$/;
 export async function linkedProgram(url, root) {
   const id = /\/s\/([^/]+)$/.exec(url.pathname)?.[1] ?? url.searchParams.get("share");
   if (id) {
-    if (!ID.test(id)) throw new Error("This link's program id is not one the playground makes.");
+    if (!ID.test(id)) throw new Error(t("js.link.bad-id"));
     let r;
     try {
       r = await fetch(new URL(`api/share/${id}`, root));
     } catch {
-      throw new Error("The shared program could not be fetched: the network is not reachable.");
+      throw new Error(t("js.link.offline"));
     }
-    if (r.status === 404) throw new Error("No program is shared under this link.");
-    if (!r.ok) throw new Error(`The shared program could not be fetched (${r.status} ${r.statusText}).`);
+    if (r.status === 404) throw new Error(t("js.link.unknown"));
+    if (!r.ok) throw new Error(t("js.link.failed", { status: `${r.status} ${r.statusText}`.trim() }));
     return { source: await r.text(), key: `share:${id}` };
   }
   const code = codeFromHash(url.hash);
-  if (code === null) throw new Error("This link carries no program.");
+  if (code === null) throw new Error(t("js.link.empty"));
   const source = await decodeProgram(code);
   return { source, key: `code:${await digest(source)}` };
 }

@@ -1,27 +1,26 @@
 // runner-worker.js is the Web Worker in which programs run, so that a busy or endless
 // program never blocks the page. One worker runs one program at a time; the page
-// terminates it to stop a run and starts a fresh one (see runner.js).
+// terminates it to stop a run and swaps in a spare one it keeps warm (see runner.js).
 //
 // Messages from the page:
-//   {type: "prepare", wasm: URL}            fetch and compile a module ahead of a run
-//   {type: "run", wasm: URL, files: {name: base64}, clock, origin, source, timeline: URL,
+//   {type: "prepare", wasm: URL}            fetch and compile a program ahead of a run
+//   {type: "run", wasm: URL, files: {name: base64}, clock, origin, source, timeline: boolean,
 //    args?: [string], test?: boolean}   test: a test binary, whose output is also read
 //                                       into test events (go-test-report.js)
 //   {type: "run", bytes: ArrayBuffer, ...}   a program just built by the build worker
 //   {type: "stdin", text}                    a line the learner typed
 // Messages to the page:
 //   {type: "ready"}                          the worker has loaded
+//   {type: "prepared"}                       one "prepare" is done (or failed: the run
+//                                            tries again and reports why)
 //   {type: "events", events: [...]}          a batch of events (events.js)
 //
-// The worker turns the run's trace into its timeline with wasm/timeline (the URL given
-// with "run"), loaded once per worker, and sends the "timeline" event when it is ready,
-// which is usually after "exit": a slow download of the reader never delays the end of
-// a run.
+// With timeline set, the worker reads the run's trace into its timeline
+// (timeline-event.js) and sends the "timeline" event after "exit": reading never delays
+// the end of a run.
 import { startProgram } from "./host.js";
 import { withMemoryLimit } from "./memory-limit.js";
 import { Kind } from "./events.js";
-import { GoFunctions } from "./bridge.js";
-import { goFunction } from "./go-function.js";
 import { TimelineMaker } from "./timeline-event.js";
 import { TestReporter } from "./go-test-report.js";
 
@@ -60,7 +59,11 @@ function flush() {
   sentInWindow++;
 }
 function emit(event) {
-  batch.push(event);
+  // Output written at one moment of the run's clock joins the output before it in the
+  // batch: one event of many lines costs the page less than many events of one.
+  const last = batch[batch.length - 1];
+  if (last && joinable(last, event)) batch[batch.length - 1] = { ...last, body: last.body + event.body };
+  else batch.push(event);
   const now = performance.now();
   if (now - windowStart > FRAME_MS) {
     windowStart = now;
@@ -71,16 +74,17 @@ function emit(event) {
   else if (!flushTimer) flushTimer = setTimeout(flush, FRAME_MS);
 }
 
-// The trace reader: wasm/timeline registers its function and waits to be called.
-const timelineReader = (url) => goFunction(url, GoFunctions.timeline);
+function joinable(a, b) {
+  return a.kind === b.kind && a.t === b.t && (a.kind === Kind.Stdout || a.kind === Kind.Stderr) && a.body.length < 65536;
+}
 
 // programEvents passes a run's events on and, after its trace, the timeline
 // (timeline-event.js), unless another run has started meanwhile.
 let runs = 0;
 // A test run's output also becomes test events (go-test-report.js).
-function programEvents(timelineURL, source, test) {
+function programEvents(withTimeline, source, test) {
   const token = ++runs;
-  const timeline = timelineURL ? new TimelineMaker(() => timelineReader(timelineURL), (e) => token === runs && emit(e), source) : null;
+  const timeline = withTimeline ? new TimelineMaker((e) => token === runs && emit(e), source) : null;
   const reporter = test ? new TestReporter(emit) : null;
   return (event) => {
     if (reporter) reporter.add(event);
@@ -99,23 +103,22 @@ function decodeFiles(files = {}) {
 
 onmessage = async ({ data: msg }) => {
   switch (msg.type) {
-    case "prepare":
-      compiled(msg.wasm).catch(() => {});
+    case "prepare": {
+      compiled(msg.wasm).catch(() => {}).then(() => postMessage({ type: "prepared" }));
       break;
+    }
     case "run": {
       let module;
       try {
         module = msg.bytes ? await WebAssembly.compile(withMemoryLimit(msg.bytes)) : await compiled(msg.wasm);
       } catch (err) {
-        emit({ kind: Kind.Error, message: `loading the program: ${err.message}` });
+        emit({ kind: Kind.Error, during: "load", message: String(err.message || err) });
         return;
       }
       run = startProgram(module, {
         files: decodeFiles(msg.files), clock: msg.clock, origin: msg.origin, source: msg.source, args: msg.args ?? [],
         emit: programEvents(msg.timeline, msg.source, msg.test),
       });
-      // Load the trace reader while the program runs, after the program itself.
-      if (msg.timeline) timelineReader(msg.timeline).catch(() => {});
       break;
     }
     case "stdin":

@@ -1,7 +1,16 @@
 // runner.js is the page's side of running programs: it owns the runner worker, starts runs,
-// forwards typed input, and stops a run by terminating the worker, after which a fresh
-// worker is started at once so the next Run does not wait for one.
+// forwards typed input, and stops a run by terminating the worker. A spare worker is kept
+// warm beside it (loaded, and with the modules the current one compiled ahead of a run
+// compiled too), so Stop swaps the spare in and the next Run starts at once; the next
+// spare is started in the background.
 import { Kind } from "./events.js";
+import { t } from "./i18n.js";
+
+// A spare worker is started once a run has gone on for LONG_RUN_MS (a run that ends
+// sooner needs no Stop, and most lesson programs do), or SPARE_DELAY_MS after a spare
+// was swapped in: the run asked for gets the machine first.
+const LONG_RUN_MS = 500;
+const SPARE_DELAY_MS = 200;
 
 /** Runner runs one program at a time in a Web Worker. */
 export class Runner {
@@ -9,39 +18,86 @@ export class Runner {
     this.workerURL = workerURL;
     this.onEvents = null; // set per run
     this.running = false;
-    this.spawn();
+    // What every worker compiles ahead of a run: programs' wasm URLs.
+    this.preparedURLs = { wasm: new Set() };
+    this.spare = null; // {worker, ready, preparing}, or null until a run asks for one
+    this.spareTimer = 0;
+    this.current = this.spawn();
+    this.worker = this.current.worker;
   }
 
+  /** warm reports whether the current worker has loaded and compiled what it was given. */
+  get warm() {
+    return isWarm(this.current);
+  }
+
+  /** spareWarm reports whether a spare worker waits, loaded and compiled. */
+  get spareWarm() {
+    return isWarm(this.spare);
+  }
+
+  // spawn starts a worker and has it compile every module prepared so far. Only the
+  // current worker's events reach the run; a spare that fails is dropped.
   spawn() {
-    this.worker = new Worker(this.workerURL);
-    this.worker.onmessage = ({ data }) => {
-      if (data.type !== "events" || !this.onEvents) return;
+    const w = { worker: new Worker(this.workerURL), ready: false, preparing: 0 };
+    w.worker.onmessage = ({ data }) => {
+      if (data.type === "ready") w.ready = true;
+      if (data.type === "prepared") w.preparing--;
+      if (w !== this.current || data.type !== "events" || !this.onEvents) return;
       const last = data.events[data.events.length - 1];
       this.onEvents(data.events);
       if (last && (last.kind === Kind.Exit || last.kind === Kind.Error)) this.finished(last);
     };
-    this.worker.onerror = (e) => {
+    w.worker.onerror = (e) => {
       e.preventDefault();
-      this.onEvents?.([{ kind: Kind.Error, message: e.message || "the runner failed" }]);
+      if (w === this.spare) {
+        w.worker.terminate();
+        this.spare = null;
+        return;
+      }
+      if (w !== this.current) return;
+      this.onEvents?.([{ kind: Kind.Error, message: e.message || t("js.error.runner") }]);
       this.finished();
       this.replace();
     };
+    for (const wasm of this.preparedURLs.wasm) sendPrepare(w, { wasm });
+    return w;
   }
 
+  // replace ends the current worker and puts the spare (or, when there is none yet, a
+  // new worker) in its place; the next spare follows in the background.
   replace() {
     this.worker.terminate();
-    this.spawn();
+    this.current = this.spare ?? this.spawn();
+    this.worker = this.current.worker;
+    this.spare = null;
+    this.keepSpare(SPARE_DELAY_MS);
   }
 
-  /** prepare fetches and compiles a program ahead of a run. */
+  // keepSpare starts a spare worker after delay ms, unless one is there or on its way;
+  // with whileRunning, only if a run is still going by then.
+  keepSpare(delay, whileRunning = false) {
+    if (this.spare || this.spareTimer) return;
+    this.spareTimer = setTimeout(() => {
+      this.spareTimer = 0;
+      if (!whileRunning || this.running) this.spare ??= this.spawn();
+    }, delay);
+  }
+
+  /**
+   * prepare fetches and compiles a program ahead of a run, in the current worker and the
+   * spare, and in every later spare.
+   */
   prepare(wasmURL) {
-    this.worker.postMessage({ type: "prepare", wasm: wasmURL });
+    if (this.preparedURLs.wasm.has(wasmURL)) return;
+    this.preparedURLs.wasm.add(wasmURL);
+    for (const w of [this.current, this.spare]) if (w) sendPrepare(w, { wasm: wasmURL });
   }
 
   /**
    * run starts a program, given by the URL of its precompiled wasm or by the bytes of one
-   * just built; timeline is the URL of the trace reader (wasm/timeline). onEvents
-   * receives each batch of events (events.js).
+   * just built; timeline asks for the run's timeline event (events.js). onEvents
+   * receives each batch of events.
    */
   run({ wasm, bytes, files, clock, source, timeline, args = [], test = false }, onEvents) {
     if (this.running) this.stop();
@@ -49,6 +105,7 @@ export class Runner {
     this.onEvents = onEvents;
     const msg = { type: "run", wasm, bytes, files, clock, source, timeline, args, test, origin: location.origin };
     this.worker.postMessage(msg, bytes ? [bytes] : []);
+    this.keepSpare(LONG_RUN_MS, true);
   }
 
   sendInput(text) {
@@ -70,4 +127,14 @@ export class Runner {
     // onEvents stays until the next run or a stop.
     this.running = false;
   }
+}
+
+// sendPrepare asks a worker to compile a module ahead of a run: {wasm}.
+function sendPrepare(w, what) {
+  w.preparing++;
+  w.worker.postMessage({ type: "prepare", ...what });
+}
+
+function isWarm(w) {
+  return !!w && w.ready && w.preparing === 0;
 }

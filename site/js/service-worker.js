@@ -2,7 +2,8 @@
 // builder (tools/internal/site/offline.go) writes it to the site root as service-worker.js,
 // with BUILD replaced by this build's description:
 //   {version, siteName, precache: [paths relative to the site root], styles: the home
-//   page's stylesheet links}
+//   page's stylesheet links, offline: {code: {lang, dir, title, heading, text}}, the
+//   offline page's words in each edition, whose pages are under dir}
 // The layout registers it from every page; its scope is the site root, so the site may
 // live under any path of its host.
 //
@@ -201,7 +202,7 @@ async function networkFirst(event) {
   } catch (err) {
     const copy = await keptPage(request);
     if (copy) return copy;
-    if (request.mode === "navigate") return offlinePage();
+    if (request.mode === "navigate") return offlinePage(new URL(request.url));
     throw err;
   }
   if (storable(response)) event.waitUntil(savePage(request.url, response.clone()).catch(() => {}));
@@ -300,25 +301,28 @@ async function pruneOnce() {
   }
 }
 
-// offlinePage answers a navigation to a page that was never kept, without a network. Its
-// links are relative to the site root, as the home page's are.
-function offlinePage() {
+// offlinePage answers a navigation to url, a page that was never kept, without a network,
+// in the words of the edition url belongs to. Its links are relative to the site root,
+// as the home page's are.
+function offlinePage(url) {
+  const path = inScope(url) ?? "";
+  const editions = Object.values(build.offline);
+  const words = editions.find((e) => e.dir && path.startsWith(e.dir)) ?? editions.find((e) => !e.dir);
   const html = `<!doctype html>
-<html lang="en">
+<html lang="${words.lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <base href="${SCOPE.href}">
-<title>Offline · ${build.siteName}</title>
+<title>${words.title} · ${build.siteName}</title>
 ${build.styles}
 </head>
 <body>
-<header class="site-header"><a class="brand" href="./">${build.siteName}</a></header>
+<header class="site-header"><a class="brand" href="./${words.dir}">${build.siteName}</a></header>
 <main id="main">
 <section class="intro">
-  <h1>You are offline</h1>
-  <p>This page has not been opened on this device yet, so there is no copy of it here.
-  The pages you have opened before work without a network. <a href="./">Go to the table of contents.</a></p>
+  <h1>${words.heading}</h1>
+  <p>${words.text}</p>
 </section>
 </main>
 </body>

@@ -3,6 +3,7 @@
 // that carries the program in its fragment, /s/#code=…), and the snippets that embed a
 // lesson in another page.
 import { encodeProgram } from "./program-code.js";
+import { t } from "./i18n.js";
 
 /**
  * shareProgram returns {url, note?}: a link that opens exactly source in the shared
@@ -26,7 +27,7 @@ export async function shareProgram(source, { root, lesson, program }) {
       if (typeof id === "string" && /^[A-Za-z0-9_-]{11}$/.test(id)) return { url: new URL(`s/${id}${query}`, root).href };
     } else if (r.status === 413 || r.status === 400) {
       // The API refused this program: the link can still carry it.
-      note = `No short link: ${(await r.text()).trim() || r.statusText}. This link carries the program itself.`;
+      note = t("js.share.long", { why: (await r.text()).trim() || r.statusText });
     }
   } catch {
     // No share API here (a plain static host): the link carries the program.

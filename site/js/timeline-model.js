@@ -5,8 +5,11 @@
 //
 // The blocked kinds are wasm/timeline's Reason values (timeline.go); a test fails when a
 // reason there has no kind, colour and words here. A reason this file does not know is
-// still drawn, in the "other" colour, and its tooltip names it.
+// still drawn, in the "other" colour, and its tooltip names it. The words are the page's
+// (i18n.js): label and REASON_TEXT hold the keys of their strings.
 import { formatElapsed } from "./events.js";
+import { shownName } from "./goroutine-name.js";
+import { t, list } from "./i18n.js";
 
 export const MIN_W = 2; // the narrowest a bar is drawn, in CSS px
 export const HIT_PX = 4; // how far from a bar or tick the pointer may be and still hover it
@@ -16,41 +19,42 @@ export const INSTANT = 0.001 + 1e-9; // spans this short (ms) read "at t" rather
 // The kinds of bar, in drawing order: blocked bars first and thin, runnable next, running
 // last and tallest, so the moments a goroutine runs sit on top and stand out. prop is the
 // custom property holding the colour (fallback is for a page without site.css); top and
-// height place the bar within its row.
+// height place the bar within its row; label is the key of the legend's word for it.
 const BLOCKED_BAR = { top: 5, height: 8 };
 export const KINDS = [
-  { key: "channel", label: "channel", prop: "--tl-channel", fallback: "#2f6fb5", ...BLOCKED_BAR },
-  { key: "select", label: "select", prop: "--tl-select", fallback: "#5aa9d6", ...BLOCKED_BAR },
-  { key: "mutex", label: "mutex", prop: "--tl-mutex", fallback: "#e69f00", ...BLOCKED_BAR },
-  { key: "waitgroup", label: "WaitGroup", prop: "--tl-waitgroup", fallback: "#d55e00", ...BLOCKED_BAR },
-  { key: "cond", label: "sync.Cond", prop: "--tl-cond", fallback: "#a8432a", ...BLOCKED_BAR },
-  { key: "sleep", label: "sleep", prop: "--tl-sleep", fallback: "#b565a0", ...BLOCKED_BAR },
-  { key: "stdin", label: "standard input", prop: "--tl-stdin", fallback: "#7d8794", ...BLOCKED_BAR },
-  { key: "output", label: "output", prop: "--tl-output", fallback: "#98a1ad", ...BLOCKED_BAR },
-  { key: "network", label: "network", prop: "--tl-network", fallback: "#687280", ...BLOCKED_BAR },
-  { key: "forever", label: "forever", prop: "--tl-forever", fallback: "#7a1212", ...BLOCKED_BAR },
-  { key: "other", label: "other", prop: "--tl-other", fallback: "#a7adb5", ...BLOCKED_BAR },
-  { key: "runnable", label: "runnable", prop: "--tl-runnable", fallback: "#c7b66b", top: 4, height: 10 },
-  { key: "running", label: "running", prop: "--tl-running", fallback: "#0f8a6c", top: 3, height: 12 },
+  { key: "channel", label: "js.timeline.kind.channel", prop: "--tl-channel", fallback: "#2f6fb5", ...BLOCKED_BAR },
+  { key: "select", label: "js.timeline.kind.select", prop: "--tl-select", fallback: "#5aa9d6", ...BLOCKED_BAR },
+  { key: "mutex", label: "js.timeline.kind.mutex", prop: "--tl-mutex", fallback: "#e69f00", ...BLOCKED_BAR },
+  { key: "waitgroup", label: "js.timeline.kind.waitgroup", prop: "--tl-waitgroup", fallback: "#d55e00", ...BLOCKED_BAR },
+  { key: "cond", label: "js.timeline.kind.cond", prop: "--tl-cond", fallback: "#a8432a", ...BLOCKED_BAR },
+  { key: "sleep", label: "js.timeline.kind.sleep", prop: "--tl-sleep", fallback: "#b565a0", ...BLOCKED_BAR },
+  { key: "stdin", label: "js.timeline.kind.stdin", prop: "--tl-stdin", fallback: "#7d8794", ...BLOCKED_BAR },
+  { key: "output", label: "js.timeline.kind.output", prop: "--tl-output", fallback: "#98a1ad", ...BLOCKED_BAR },
+  { key: "network", label: "js.timeline.kind.network", prop: "--tl-network", fallback: "#687280", ...BLOCKED_BAR },
+  { key: "forever", label: "js.timeline.kind.forever", prop: "--tl-forever", fallback: "#7a1212", ...BLOCKED_BAR },
+  { key: "other", label: "js.timeline.kind.other", prop: "--tl-other", fallback: "#a7adb5", ...BLOCKED_BAR },
+  { key: "runnable", label: "js.timeline.kind.runnable", prop: "--tl-runnable", fallback: "#c7b66b", top: 4, height: 10 },
+  { key: "running", label: "js.timeline.kind.running", prop: "--tl-running", fallback: "#0f8a6c", top: 3, height: 12 },
 ];
 export const KIND_INDEX = new Map(KINDS.map((k, i) => [k.key, i]));
 export const RUNNING = KIND_INDEX.get("running");
 export const RUNNABLE = KIND_INDEX.get("runnable");
 export const OTHER = KIND_INDEX.get("other");
 
-// What a blocked goroutine is doing, by the trace's reason, in tooltip words.
+// What a blocked goroutine is doing, by the trace's reason: the keys of the tooltip's
+// words (reasonText gives the words).
 export const REASON_TEXT = {
-  channel: "blocked on a channel",
-  select: "blocked in a select",
-  mutex: "blocked on a mutex",
-  waitgroup: "blocked on a WaitGroup",
-  cond: "blocked on a sync.Cond",
-  sleep: "sleeping",
-  stdin: "waiting for standard input",
-  output: "blocked writing output",
-  network: "waiting for the network",
-  forever: "blocked forever",
-  other: "blocked",
+  channel: "js.timeline.reason.channel",
+  select: "js.timeline.reason.select",
+  mutex: "js.timeline.reason.mutex",
+  waitgroup: "js.timeline.reason.waitgroup",
+  cond: "js.timeline.reason.cond",
+  sleep: "js.timeline.reason.sleep",
+  stdin: "js.timeline.reason.stdin",
+  output: "js.timeline.reason.output",
+  network: "js.timeline.reason.network",
+  forever: "js.timeline.reason.forever",
+  other: "js.timeline.reason.other",
 };
 
 // prepare turns a timeline into what drawing needs: per row, the spans' times in typed
@@ -61,8 +65,8 @@ export const REASON_TEXT = {
  * this file does not know is named as it is, rather than passed off as "blocked".
  */
 export function reasonText(reason) {
-  if (Object.hasOwn(REASON_TEXT, reason)) return REASON_TEXT[reason];
-  return reason ? `blocked (${reason})` : "blocked";
+  if (Object.hasOwn(REASON_TEXT, reason)) return t(REASON_TEXT[reason]);
+  return reason ? t("js.timeline.reason.unknown", { reason }) : t(REASON_TEXT.other);
 }
 
 export function prepare(timeline, outputLines) {
@@ -105,7 +109,7 @@ class Row {
   constructor(g, spans) {
     this.g = g;
     this.id = `G${g.id}`;
-    this.name = String(g.name || g.func || "?");
+    this.name = shownName(String(g.name || g.func || "?"));
     this.given = spans;
     this.arrays = null;
   }
@@ -163,43 +167,42 @@ export function kindOf(span) {
 // summarize says in a sentence or two what the timeline shows, for screen readers.
 export function summarize(m) {
   const n = m.rows.length;
-  const outputs = m.lines.length ? ` ${plural(m.lines.length, "line")} of output.` : "";
-  if (!n) return `No goroutines were traced.${outputs}`;
+  const sentences = [];
+  const outputs = m.lines.length ? t(m.lines.length === 1 ? "js.timeline.summary.line" : "js.timeline.summary.lines", { n: m.lines.length }) : "";
+  if (!n) return [t("js.timeline.summary.none"), outputs].filter(Boolean).join(t("js.sentence.sep"));
   const groups = new Map();
   for (const row of m.rows) groups.set(row.name, (groups.get(row.name) || 0) + 1);
   const names = [...groups].map(([name, count]) => (count > 1 ? `${name} ×${count}` : name));
-  if (names.length > 10) names.splice(10, names.length, `${names.length - 10} more`);
-  let text = `${plural(n, "goroutine")} over ${shortTime(m.runEnd)}: ${names.join("; ")}.${outputs}`;
+  if (names.length > 10) names.splice(10, names.length, t("js.timeline.summary.more", { n: names.length - 10 }));
+  sentences.push(t(n === 1 ? "js.timeline.summary.row" : "js.timeline.summary.rows", { n, time: shortTime(m.runEnd), names: names.join(t("js.list.semicolon")) }));
+  if (outputs) sentences.push(outputs);
   const stuck = [];
   for (const row of m.rows) {
     // The span that ends last, found without preparing the row for drawing.
     let last = null;
     for (const s of row.given) if (!last || (Number(s.end) || 0) >= (Number(last.end) || 0)) last = s;
     if (last?.state === "blocked" && (Number(last.end) || 0) >= m.runEnd - 1e-6) {
-      stuck.push(`${row.id} ${row.name} (${reasonText(last.reason)})`);
+      stuck.push(t("js.timeline.summary.stuck.one", { id: row.id, name: row.name, reason: reasonText(last.reason) }));
     }
   }
   if (stuck.length) {
-    const more = stuck.length > 5 ? `, and ${stuck.length - 5} more` : "";
-    text += ` Still waiting at the end: ${stuck.slice(0, 5).join(", ")}${more}.`;
+    const shown = list(stuck.slice(0, 5));
+    sentences.push(stuck.length > 5 ? t("js.timeline.summary.stuck.more", { list: shown, n: stuck.length - 5 }) : t("js.timeline.summary.stuck", { list: shown }));
   }
-  return `${text} Hover a bar for details.`;
-}
-
-export function plural(n, word) {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  sentences.push(t("js.timeline.summary.hover"));
+  return sentences.join(t("js.sentence.sep"));
 }
 
 // spanText is a span's tooltip: who, what it was doing (and where), and when.
 export function spanText(row, span, start, end) {
   let what;
-  if (span.state === "running") what = "running";
-  else if (span.state === "runnable") what = "runnable (ready, waiting for its turn to run)";
-  else what = `${reasonText(span.reason)}${span.wait ? `: ${span.wait}` : ""}`;
-  if (span.line) what += ` at line ${span.line}`;
+  if (span.state === "running") what = t("js.timeline.span.running");
+  else if (span.state === "runnable") what = t("js.timeline.span.runnable");
+  else what = span.wait ? t("js.timeline.span.wait", { reason: reasonText(span.reason), wait: span.wait }) : reasonText(span.reason);
+  if (span.line) what = t("js.timeline.span.line", { what, line: span.line });
   const d = end - start;
   const when = d <= INSTANT
-    ? `at ${shortTime(start)}`
+    ? t("js.timeline.span.at", { time: shortTime(start) })
     : `${formatElapsed(start)} → ${formatElapsed(end)} (${shortTime(d)})`;
   return `${row.id} ${row.name} — ${what} · ${when}`;
 }

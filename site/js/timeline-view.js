@@ -5,7 +5,7 @@
 //
 // What the bars mean and the arithmetic behind them (ticks, hit testing, the summary
 // sentence) are in timeline-model.js. It is not where timelines come from: the runner
-// turns the trace into rows (wasm/timeline, the "timeline" event in events.js) and the
+// turns the trace into rows (trace-timeline.js, the "timeline" event in events.js) and the
 // page hands them over. Nor does it follow a run as it happens; it shows one finished
 // run at a time.
 //
@@ -15,10 +15,11 @@
 // properties in site.css (its "Timeline" section), read at each draw so that they follow
 // dark mode. Nothing animates, so there is nothing for prefers-reduced-motion to stop.
 import {
-  MIN_W, HIT_PX, KINDS, RUNNING, RUNNABLE, REASON_TEXT,
-  prepare, summarize, spanText, barEdges, hitSpan, axisTicks, formatTick, shortTime, lowerBound, clamp,
+  MIN_W, HIT_PX, KINDS, RUNNING, RUNNABLE,
+  prepare, summarize, spanText, reasonText, barEdges, hitSpan, axisTicks, formatTick, shortTime, lowerBound, clamp,
 } from "./timeline-model.js";
 import { darkTheme } from "./theme.js";
+import { t } from "./i18n.js";
 
 const ROW_H = 18; // CSS px per goroutine row
 const LANE_H = 14; // the output lane above the rows
@@ -65,7 +66,7 @@ export class TimelineView {
   }
 
   /**
-   * show draws a timeline (wasm/timeline's JSON: {end, spans, goroutines}) with the run's
+   * show draws a timeline (trace-timeline.js's: {end, spans, goroutines}) with the run's
    * output lines ([{t, text}], t in ms), replacing whatever was shown. It draws at once
    * and returns how long the drawing took, in ms.
    */
@@ -95,7 +96,7 @@ export class TimelineView {
 
   /** clear empties the view before a new run, leaving a placeholder. */
   clear() {
-    this.showMessage("Run the program to see its goroutines over time.");
+    this.showMessage(t("js.timeline.placeholder"));
   }
 
   /** rowMiddle is the canvas y, in CSS px, through the middle of row i as last drawn. */
@@ -121,22 +122,22 @@ export class TimelineView {
   build(container) {
     const id = `timeline-${++figures}`;
     const figure = element("figure", "timeline");
-    figure.setAttribute("aria-label", "Timeline");
+    figure.setAttribute("aria-label", t("js.timeline.label"));
     const empty = element("p", "timeline-empty");
     const scroller = element("div", "timeline-scroll");
     const track = element("div", "timeline-track");
     const canvas = document.createElement("canvas");
     canvas.tabIndex = 0;
     canvas.setAttribute("role", "img");
-    canvas.setAttribute("aria-label", "Goroutine timeline. Plus and minus zoom, the left and right arrows pan, 0 shows all of it.");
+    canvas.setAttribute("aria-label", t("js.timeline.canvas"));
     canvas.setAttribute("aria-describedby", `${id}-summary`);
     track.append(canvas);
     scroller.append(track);
     const foot = element("div", "timeline-foot");
     const legend = element("ul", "timeline-legend");
-    legend.setAttribute("aria-label", "Legend");
+    legend.setAttribute("aria-label", t("js.timeline.legend"));
     const hint = element("p", "timeline-hint");
-    hint.textContent = "Wheel to zoom, drag to pan, double-click to see it all. Click a bar to find its line.";
+    hint.textContent = t("js.timeline.hint");
     foot.append(legend, hint);
     const tooltip = element("div", "timeline-tooltip");
     tooltip.setAttribute("role", "tooltip");
@@ -214,16 +215,16 @@ export class TimelineView {
       items.push(li);
     };
     const colour = (k) => `var(${KINDS[k].prop}, ${KINDS[k].fallback})`;
-    if (m.used.has(RUNNING)) add("running", colour(RUNNING), "bar", "Running on a thread");
-    if (m.used.has(RUNNABLE)) add("runnable", colour(RUNNABLE), "bar hatched", "Ready to run, waiting for a thread");
+    if (m.used.has(RUNNING)) add(t(KINDS[RUNNING].label), colour(RUNNING), "bar", t("js.timeline.legend.running"));
+    if (m.used.has(RUNNABLE)) add(t(KINDS[RUNNABLE].label), colour(RUNNABLE), "bar hatched", t("js.timeline.legend.runnable"));
     const blocked = KINDS.filter((k, i) => i !== RUNNING && i !== RUNNABLE && m.used.has(i));
     if (blocked.length) {
       const group = element("li", "group");
-      group.textContent = "blocked:";
+      group.textContent = t("js.timeline.legend.blocked");
       items.push(group);
-      for (const k of blocked) add(k.label, `var(${k.prop}, ${k.fallback})`, "bar blocked", REASON_TEXT[k.key]);
+      for (const k of blocked) add(t(k.label), `var(${k.prop}, ${k.fallback})`, "bar blocked", reasonText(k.key));
     }
-    if (m.lines.length) add("output line", "var(--tl-tick, currentColor)", "tick", "A line the program wrote");
+    if (m.lines.length) add(t("js.timeline.legend.line"), "var(--tl-tick, currentColor)", "tick", t("js.timeline.legend.line.title"));
     this.legend.replaceChildren(...items);
   }
 
@@ -500,7 +501,7 @@ export class TimelineView {
     ctx.textBaseline = "middle";
     ctx.font = `italic 11px ${c.sans}`;
     ctx.fillStyle = this.hover?.area === "lane-label" ? c.fg : c.muted;
-    ctx.fillText(this.fit(ctx, "output", this.gutter - 14), 8, LANE_H / 2 + 0.5);
+    ctx.fillText(this.fit(ctx, t("js.timeline.lane"), this.gutter - 14), 8, LANE_H / 2 + 0.5);
 
     ctx.save();
     ctx.beginPath();
@@ -509,7 +510,7 @@ export class TimelineView {
     ctx.font = `12px ${c.mono}`;
     if (!rows.length) {
       ctx.fillStyle = c.muted;
-      ctx.fillText("No goroutines were traced.", 8, g.rowsTop + ROW_H / 2);
+      ctx.fillText(t("js.timeline.summary.none"), 8, g.rowsTop + ROW_H / 2);
     }
     const hovered = this.hover?.area === "label" || this.hover?.area === "span" ? this.hover.row : -1;
     for (let r = g.first; r <= g.last; r++) {
@@ -632,19 +633,22 @@ export class TimelineView {
       case "label": {
         const row = m.rows[h.row];
         const g = row.g;
-        let text = `${row.id} ${g.func || row.name}`;
-        if (g.createdLine) text += ` · started at line ${g.createdLine}`;
-        if (g.createdBy) text += ` by G${g.createdBy}`;
-        return text;
+        const who = `${row.id} ${g.func || row.name}`;
+        const vars = { who, line: g.createdLine, by: g.createdBy };
+        if (g.createdLine && g.createdBy) return t("js.timeline.row.line.by", vars);
+        if (g.createdLine) return t("js.timeline.row.line", vars);
+        if (g.createdBy) return t("js.timeline.row.by", vars);
+        return who;
       }
       case "output": {
         const shown = m.lines.slice(h.from, Math.min(h.to, h.from + TIP_LINES));
         const text = shown.map((l) => `${shortTime(l.t)}  ${l.text}`);
-        if (h.to - h.from > TIP_LINES) text.push(`… and ${h.to - h.from - TIP_LINES} more lines`);
+        const more = h.to - h.from - TIP_LINES;
+        if (more > 0) text.push(t(more === 1 ? "js.timeline.tip.more.one" : "js.timeline.tip.more", { n: more }));
         return text.join("\n");
       }
       case "lane-label":
-        return "Program output: a tick for each line, when it was written";
+        return t("js.timeline.lane.title");
       default:
         return "";
     }

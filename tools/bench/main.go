@@ -9,8 +9,13 @@
 //	             (cold: fresh browser profile; warm: the second run)
 //	edit-warm    edit → Run → first output line, compiled in the browser, toolchain warm  (a)
 //	edit-cold    the same with an empty browser cache: toolchain download included       (b)
+//	returning    the same in that browser profile opened again: the toolchain in its cache
+//	paused       Run pressed 1 s after the last keystroke (the pause's build under way)
 //	native       go build + run of the same edited file → first output line              (c)
 //	page bytes   compressed bytes a lesson page transfers before and during its first run
+//	stop         Stop of a running program → Run enabled again, with the runner worker
+//	             ready (loaded, the program compiled), and → the next run's first line
+//	flood        the longest main-thread task while a program prints as fast as it can
 //	timeline     drawing a goroutine timeline of 5,000 spans (50 goroutines), in the page;
 //	             reading a real trace of about 4,800 spans (an edited ping-pong program)
 //	             into a timeline, in the runner worker
@@ -106,7 +111,7 @@ func run(runs, colds int) error {
 	}
 	edit := func(i int) string { return fmt.Sprintf("%s\n// edit %d\n", source, i) }
 
-	var pre, preWarm, editCold, editWarm, native, wholeRun, embedCold []time.Duration
+	var pre, preWarm, editCold, editReturning, editWarm, editPaused, native, wholeRun, embedCold []time.Duration
 	var pageBytes, embedBytes []int64
 
 	// Cold: each measurement in a fresh browser with an empty profile.
@@ -123,6 +128,11 @@ func run(runs, colds int) error {
 			return err
 		}
 		editCold = append(editCold, d)
+		d, err = returningEdit(tmp, url, edit(2000+i), i)
+		if err != nil {
+			return err
+		}
+		editReturning = append(editReturning, d)
 		d, bytes, err = coldEmbed(tmp, fmt.Sprintf("http://%s/embed/%s/?program=concurrent", ln.Addr(), lesson), i, counter)
 		if err != nil {
 			return err
@@ -159,6 +169,16 @@ func run(runs, colds int) error {
 		}
 		wholeRun = append(wholeRun, d)
 	}
+	// Stop in the middle of a run (the serial program under the real clock), then Run.
+	var stopEnabled, stopFirstLine []time.Duration
+	for range runs {
+		stats, err := chromedp.Run(ctx, chromedp.Evaluate[stopStats](stopThenRun, chromedp.EvalAwaitPromise))
+		if err != nil {
+			return fmt.Errorf("stopping a run: %w", err)
+		}
+		stopEnabled = append(stopEnabled, time.Duration(stats.EnabledMs*float64(time.Millisecond)))
+		stopFirstLine = append(stopFirstLine, time.Duration(stats.FirstLineMs*float64(time.Millisecond)))
+	}
 	// The timeline of the whole run above was drawn from its trace; now a large one.
 	var draws []time.Duration
 	for i := range runs + 1 {
@@ -189,6 +209,33 @@ func run(runs, colds int) error {
 			return err
 		}
 		editWarm = append(editWarm, d)
+	}
+	// What a learner meets: Run pressed a second after the last keystroke, while the
+	// build that typing's pause started is under way or done.
+	for i := range runs {
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(runAfterPause, strconv.Quote(edit(3000+i))), chromedp.EvalAwaitPromise))
+		if err != nil {
+			return fmt.Errorf("running after a pause in typing: %w", err)
+		}
+		editPaused = append(editPaused, time.Duration(ms*float64(time.Millisecond)))
+		if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`document.querySelector("[role=log]").textContent.includes("Program exited")`, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
+			return err
+		}
+	}
+
+	// A program printing as fast as it can, until the output cap stops it.
+	var floodTasks []time.Duration
+	for i := range runs + 1 {
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(floodLongestTask, strconv.Quote(flood)), chromedp.EvalAwaitPromise))
+		if err != nil {
+			return fmt.Errorf("flooding the output: %w", err)
+		}
+		if i > 0 { // the first builds the program
+			floodTasks = append(floodTasks, time.Duration(ms*float64(time.Millisecond)))
+		}
+	}
+	if err := setSource(ctx, edit(0)); err != nil { // back to the lesson's program
+		return err
 	}
 
 	// Check → verdict: the lesson's exercise built with its tests and run, main.go edited
@@ -259,10 +306,18 @@ func run(runs, colds int) error {
 	row("precompiled: click Run → first line (cold)", median(pre), pre)
 	row("precompiled: click Run → first line (warm)", median(preWarm), preWarm)
 	row("serial lesson (9 s of sleeps): Run → exit", median(wholeRun), wholeRun)
+	row("Stop → Run enabled again", median(stopEnabled), stopEnabled)
+	row("Stop → Run → first line", median(stopFirstLine), stopFirstLine)
 	row("(a) edit → Run → first line, warm toolchain", a, editWarm)
 	row("(b) edit → Run → first line, empty cache", b, editCold)
 	row("(c) native go build + run → first line", c, native)
 	fmt.Printf("%-44s %10.2f\n", "a/c", float64(a)/float64(c))
+	row("Run 1 s after the last keystroke → first line", median(editPaused), editPaused)
+	fmt.Printf("%-44s %10.2f\n", "(Run 1 s after typing) / c", float64(median(editPaused))/float64(c))
+	row("returning visitor: first edit → first line", median(editReturning), editReturning)
+	if len(editReturning) > 0 {
+		fmt.Printf("%-44s %10.2f\n", "returning / c", float64(median(editReturning))/float64(c))
+	}
 	row("exercise: Check → verdict, warm toolchain", median(checks), checks)
 	fmt.Printf("%-44s %10.2f\n", "Check / c", float64(median(checks))/float64(c))
 	if len(editCold) > 0 {
@@ -274,6 +329,7 @@ func run(runs, colds int) error {
 	fmt.Printf("%-44s %10s   %v\n", fmt.Sprintf("timeline: read a real trace (%d spans)", realSpans), median(reads).Round(100*time.Microsecond), roundedFine(reads))
 	fmt.Printf("%-44s %10s   %v\n", fmt.Sprintf("timeline: draw it (%d spans)", realSpans), median(realDraws).Round(10*time.Microsecond), roundedFine(realDraws))
 	row("10,000 goroutines: longest task, exit → drawn", median(crowdTasks), crowdTasks)
+	row("longest main-thread task while a program floods output", median(floodTasks), floodTasks)
 	if len(pageBytes) > 0 { // counted in the cold runs
 		slices.Sort(pageBytes)
 		fmt.Printf("%-44s %10s   %v\n", "lesson page + first run: bytes sent", kb(pageBytes[len(pageBytes)/2]), pageBytes)
@@ -360,6 +416,92 @@ const crowdTimeline = `(async () => {
 	await new Promise((r) => setTimeout(r, 200)); // long tasks are reported a little late
 	observer.disconnect();
 	return Math.max(0, ...tasks.filter((e) => e.startTime + e.duration >= exitAt).map((e) => e.duration));
+})()`
+
+type stopStats struct {
+	EnabledMs   float64 `json:"enabledMs"`
+	FirstLineMs float64 `json:"firstLineMs"`
+}
+
+// stopThenRun runs the lesson's first program under the real clock and, once it has
+// printed and the runner keeps a spare worker ready, presses Stop. It measures, from
+// Stop, the first animation frame at which Run is enabled and the runner ready to start
+// at once (runner.warm: its worker loaded, the program compiled), where it presses Run,
+// and the first line of that run. It leaves the clock virtual and nothing running.
+const stopThenRun = `(async () => {
+	const p = window.playground;
+	const log = document.querySelector("[role=log]");
+	const run = document.querySelector("button.run"), stop = document.querySelector("button.stop");
+	const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+	const frame = () => new Promise((r) => requestAnimationFrame(r));
+	const until = async (ok, what) => {
+		const start = performance.now();
+		while (!ok()) {
+			if (performance.now() - start > 30000) throw new Error("waited 30 s for " + what);
+			await sleep(5);
+		}
+	};
+	document.querySelector("input[name=clock][value=real]").click();
+	run.click();
+	await until(() => log.querySelector(".line.stdout") && p.runner.spareWarm, "the first line and a spare runner");
+	const start = performance.now();
+	stop.click();
+	do await frame(); while (run.disabled || !p.runner.warm);
+	const enabledMs = performance.now() - start;
+	run.click();
+	await until(() => log.querySelector(".line.stdout"), "the first line after Stop");
+	const firstLineMs = performance.now() - start;
+	stop.click();
+	document.querySelector("input[name=clock][value=virtual]").click();
+	await sleep(300);
+	return { enabledMs, firstLineMs };
+})()`
+
+// flood prints as fast as it can, until the output cap stops it.
+const flood = `package main
+
+import "fmt"
+
+func main() {
+	for i := 0; ; i++ {
+		fmt.Println("line", i)
+	}
+}
+`
+
+// floodLongestTask runs the program %s (built in the page the first time) and evaluates
+// to the longest main-thread task, in ms, from its first line until a moment after the
+// output cap stopped it (0 when none took 50 ms, the Long Tasks API's threshold).
+const floodLongestTask = `(async () => {
+	const p = window.playground;
+	const log = document.querySelector("[role=log]");
+	const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+	p.editors[p.current()].setText(%s);
+	const tasks = [];
+	const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e); });
+	observer.observe({ type: "longtask" });
+	const run = document.querySelector("button.run");
+	run.click();
+	const started = performance.now();
+	let firstAt = 0;
+	// Polled cheaply (reading the panel's text would be a task of its own): Run is
+	// enabled again once the run is over.
+	while (run.disabled) {
+		if (!firstAt && log.querySelector(".line.stdout")) firstAt = performance.now();
+		if (performance.now() - started > 120000) throw new Error("no end after 120 s");
+		await sleep(5);
+	}
+	firstAt ||= performance.now();
+	// Until the panel has drawn the run's closing row, and a little longer: long tasks
+	// are reported a little late.
+	while (!log.querySelector(".line.exit")) {
+		if (performance.now() - started > 120000) throw new Error("the closing row was never drawn");
+		await sleep(5);
+	}
+	await sleep(300);
+	observer.disconnect();
+	if (!log.textContent.includes("Output truncated")) throw new Error("the flood was not cut off: " + log.textContent.slice(-500));
+	return Math.max(0, ...tasks.filter((e) => e.startTime + e.duration >= firstAt).map((e) => e.duration));
 })()`
 
 // checkAfterEdit edits the lesson's first exercise (a comment, %d), presses Check and
@@ -554,6 +696,40 @@ func (w *countingWriter) Write(p []byte) (int, error) {
 	w.c.n += int64(len(p))
 	w.c.mu.Unlock()
 	return w.ResponseWriter.Write(p)
+}
+
+// runAfterPause puts %[1]s into the editor as typing would, waits a second, then clicks
+// Run and evaluates to the time from the click to the first line of output.
+const runAfterPause = `(async () => {
+	window.playground.editors[0].setText(%[1]s);
+	await new Promise((r) => setTimeout(r, 1000));
+	const log = document.querySelector("[role=log]");
+	const start = performance.now();
+	document.querySelector("button.run").click();
+	while (!log.querySelector(".line.stdout")) {
+		if (log.textContent.includes("Build failed")) throw new Error(log.textContent);
+		if (performance.now() - start > 120000) throw new Error("no output after 120 s");
+		await new Promise((r) => setTimeout(r, 2));
+	}
+	return performance.now() - start;
+})()`
+
+// returningEdit opens the lesson again in the browser profile coldEdit used (its HTTP
+// cache and service worker hold the toolchain, and the browser may keep the tools'
+// compiled code), edits the program and measures Run to its first line.
+func returningEdit(tmp, url, src string, i int) (time.Duration, error) {
+	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, fmt.Sprintf("cold-edit-%d", i)))
+	if err != nil {
+		return 0, err
+	}
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("button.run"))); err != nil {
+		return 0, err
+	}
+	if err := setSource(ctx, src); err != nil {
+		return 0, err
+	}
+	return clickToFirstLine(ctx)
 }
 
 // coldEdit opens the lesson in a fresh browser, edits the program and measures Run to its

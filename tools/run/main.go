@@ -143,7 +143,7 @@ func run(path, clock string, asJSON bool, stdin, files, timelineFile, traceFile 
 			case noderun.KindDeadlock:
 				fmt.Print(e.Report)
 				fmt.Println("\nWhat the playground sees:")
-				for _, s := range e.Summary {
+				for _, s := range e.Sentences {
 					fmt.Println("  " + s)
 				}
 			case noderun.KindStdout, noderun.KindStderr, noderun.KindStdin:

@@ -1,12 +1,16 @@
-// Package timeline turns a playground program's execution trace (runtime/trace's format,
-// recorded by wasm/runtrace) into the goroutine timeline the page draws: one row per
-// goroutine the program started, with the program functions it runs, each a run of spans
-// in which it was running, ready to run, or blocked, with why and at which line of
+// Package timeline defines the goroutine timeline the page draws from a playground
+// program's execution trace (runtime/trace's format, recorded by wasm/runtrace): one row
+// per goroutine the program started, with the program functions it runs, each a run of
+// spans in which it was running, ready to run, or blocked, with why and at which line of
 // main.go. Rows are named by the runner (site/js/timeline-event.js), by the rule the
 // deadlock diagnosis names goroutines with, so the rule has one home.
 //
-// The same code runs natively (the "run" command's -timeline flag, tests) and compiled to
-// WebAssembly in the page's runner worker (wasm/timeline/cmd).
+// The page, the Node runner and so the "run" command's -timeline flag and the lesson
+// tests all read traces with site/js/trace-timeline.js. Build is the same reading done
+// with golang.org/x/exp/trace, Go's own trace parser: it is not shipped, but kept as the
+// reference that the JavaScript reader must agree with (tools/internal/noderun's
+// TestTraceReaderAgreesWithBuild). The types here are the timeline's JSON, for Go code
+// that reads timeline events.
 package timeline
 
 import (

@@ -5,16 +5,19 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/dining-deadlock.json")
+var update = flag.Bool("update", false, "rewrite the .json files of testdata")
 
-// testdata/dining-deadlock.trace is the trace of lessons/dining-deadlock/main.go, written
-// by "go run ./tools/run -trace FILE"; the virtual clock's origin is one second.
+// testdata holds traces written by "go run ./tools/run -trace FILE": dining-deadlock.trace
+// of lessons/dining-deadlock/main.go, generators-pull.trace of lessons/generators/pull.go
+// (iter.Pull's coroutine switches). The virtual clock's origin is one second.
 const virtualOrigin = 1e9
 
 func TestDeadlockTrace(t *testing.T) {
@@ -61,20 +64,39 @@ func TestDeadlockTrace(t *testing.T) {
 	if tl.Spans == 0 || tl.End <= 0 {
 		t.Errorf("spans %d, end %v", tl.Spans, tl.End)
 	}
-	// The timeline as the page receives it, for the JavaScript tests.
-	got, err := json.MarshalIndent(tl, "", "\t")
-	if err != nil {
-		t.Fatal(err)
+}
+
+// TestTimelinesOfTestdata keeps beside each trace of testdata its timeline as the page
+// receives it, in a .json file: the JavaScript tests check that the page's reader
+// (site/js/trace-timeline.js) reads each trace into it, and name its rows.
+func TestTimelinesOfTestdata(t *testing.T) {
+	traces, err := filepath.Glob("testdata/*.trace")
+	if err != nil || len(traces) == 0 {
+		t.Fatalf("no traces in testdata (%v)", err)
 	}
-	got = append(got, '\n')
-	const golden = "testdata/dining-deadlock.json"
-	if *update {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
+	for _, trace := range traces {
+		data, err := os.ReadFile(trace)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	if saved, err := os.ReadFile(golden); err != nil || !bytes.Equal(saved, got) {
-		t.Errorf("%s is not the timeline of the trace (%v); rewrite it with go test ./wasm/timeline -update", golden, err)
+		tl, err := Build(data, virtualOrigin)
+		if err != nil {
+			t.Fatalf("%s: %v", trace, err)
+		}
+		got, err := json.MarshalIndent(tl, "", "\t")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, '\n')
+		golden := strings.TrimSuffix(trace, ".trace") + ".json"
+		if *update {
+			if err := os.WriteFile(golden, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if saved, err := os.ReadFile(golden); err != nil || !bytes.Equal(saved, got) {
+			t.Errorf("%s is not the timeline of %s (%v); rewrite it with go test ./wasm/timeline -update", golden, trace, err)
+		}
 	}
 }
 

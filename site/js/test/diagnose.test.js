@@ -3,9 +3,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { LockWatch, diagnoseDeadlock, diagnosePanic, parseDump, shownReport } from "../diagnose.js";
+import { LockWatch, deadlockMarks, diagnoseDeadlock, diagnosePanic, parseDump, shownReport, summaryText } from "../diagnose.js";
+import { setStrings } from "../i18n.js";
 
 const dining = JSON.parse(readFileSync(new URL("./testdata/dining-deadlock.json", import.meta.url), "utf8"));
+const table = (code) => JSON.parse(readFileSync(new URL(`../../i18n/${code}.json`, import.meta.url), "utf8"));
+const english = table("en");
+setStrings(english, { strict: true });
 
 function watch(reports) {
   const locks = new LockWatch();
@@ -25,7 +29,9 @@ test("parseDump reads every goroutine with its frames and creator", () => {
 });
 
 test("diagnoseDeadlock finds the cycle, who holds what, and names goroutines", () => {
-  const { goroutines, summary } = diagnoseDeadlock(dining.report, watch(dining.locks), dining.source);
+  const diagnosis = diagnoseDeadlock(dining.report, watch(dining.locks), dining.source);
+  const { goroutines } = diagnosis;
+  const summary = summaryText(diagnosis);
   assert.deepEqual(goroutines.map((g) => g.name), ["main", "noodlesFirst", "forkFirst", "noodlesFirst", "forkFirst"]);
   assert.deepEqual(goroutines.map((g) => g.startLine), [41, 37, 38, 39, 40]);
   const ada = goroutines[1];
@@ -52,7 +58,7 @@ main.main()
   const locks = watch([
     { op: "want", g: 1, lock: "a", line: 6 }, { op: "hold", g: 1, lock: "a", line: 6 }, { op: "want", g: 1, lock: "a", line: 7 },
   ]);
-  const { summary } = diagnoseDeadlock(report, locks, source);
+  const summary = summaryText(diagnoseDeadlock(report, locks, source));
   assert.match(summary[0], /^goroutine 1 \(main\) wants mu at line 7, which it already holds \(it took it at line 6\): a sync.Mutex is not reentrant/);
 });
 
@@ -110,16 +116,39 @@ main.main()
 ${ids.map(waiter).join("\n")}`;
   const source = "package main\n\nfunc main() {\n\tgo func() { mu.Lock() }()\n}\n";
   const locks = watch([{ op: "want", g: 1, lock: "m", line: 2 }, { op: "hold", g: 1, lock: "m", line: 2 }, ...ids.map((g) => ({ op: "want", g, lock: "m", line: 4 }))]);
-  const { goroutines, summary, lists } = diagnoseDeadlock(report, locks, source);
-  assert.equal(goroutines.length, 1001);
+  const diagnosis = diagnoseDeadlock(report, locks, source);
+  const summary = summaryText(diagnosis);
+  assert.equal(diagnosis.goroutines.length, 1001);
   assert.equal(summary.length, 2);
   assert.equal(summary[1], "1,000 goroutines (main (a function literal)) want mu at line 4, held by goroutine 1.");
-  assert.deepEqual(lists[1], ids);
-  assert.equal(lists[0], null);
+  assert.deepEqual(diagnosis.summary, [{ ids: [1] }, { ids }]);
+  const marks = deadlockMarks(diagnosis);
+  assert.deepEqual(marks.filter((m) => m.line === 4).map((m) => m.message), ["1,000 goroutines (main (a function literal)) want mu, held by goroutine 1"]);
 });
 
 test("two goroutines that wait alike keep a sentence each", () => {
-  const { summary, lists } = diagnoseDeadlock(dining.report, watch(dining.locks), dining.source);
+  const { summary } = diagnoseDeadlock(dining.report, watch(dining.locks), dining.source);
   assert.equal(summary.length, 6);
-  assert.ok(lists.every((l) => l === null));
+  assert.ok(summary[0].cycle);
+  assert.ok(summary.slice(1).every((s) => s.ids.length === 1));
+});
+
+test("the diagnosis is data; its words are the page's", () => {
+  const diagnosis = diagnoseDeadlock(dining.report, watch(dining.locks), dining.source);
+  assert.deepEqual(diagnosis.summary[0], { cycle: [{ id: 10, holds: "noodles", wants: "fork" }, { id: 11, holds: "fork", wants: "noodles" }] });
+  assert.deepEqual(deadlockMarks(diagnosis).filter((m) => m.line === 15).map((m) => m.message), [
+    "goroutine 10 (noodlesFirst) took noodles here and still holds it",
+    "goroutine 12 (noodlesFirst) wants noodles, held by goroutine 10",
+  ]);
+  setStrings(table("zh"), { strict: true });
+  try {
+    const summary = summaryText(diagnosis);
+    assert.equal(summary[0], "循环等待：goroutine 10 持有 noodles，又在等 fork；goroutine 11 持有 fork，又在等 noodles。它们谁都无法继续执行。");
+    assert.equal(summary[2], "goroutine 10（noodlesFirst）在第 18 行等待锁 fork，这把锁被 goroutine 11 持有；它还持有 noodles（在第 15 行拿到）。");
+    for (const s of [...summary, ...deadlockMarks(diagnosis).map((m) => m.message)]) {
+      assert.doesNotMatch(s.replace(/goroutine|noodlesFirst|forkFirst|noodles|fork|main|sync\.[\w.]+/g, ""), /[A-Za-z]{3,}/, s);
+    }
+  } finally {
+    setStrings(english, { strict: true });
+  }
 });

@@ -1,6 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { codeFromHash, decodeProgram, encodeProgram } from "../program-code.js";
+import { setStrings } from "../i18n.js";
+
+setStrings(JSON.parse(readFileSync(new URL("../../i18n/en.json", import.meta.url), "utf8")), { strict: true });
 
 test("a program survives the trip through a URL, byte for byte", async () => {
   for (const source of ["", "package main\n", "// 世界 \u{1F600}\npackage main\n\nfunc main() { println(\"<script>\") }\n", "x".repeat(200000)]) {

@@ -5,6 +5,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { KINDS, REASON_TEXT, RUNNING, axisTicks, formatTick, hitSpan, kindOf, prepare, reasonText, shortTime, summarize } from "../timeline-model.js";
 import { nameRows } from "../timeline-event.js";
+import { setStrings, t } from "../i18n.js";
+
+const table = (code) => JSON.parse(readFileSync(new URL(`../../i18n/${code}.json`, import.meta.url), "utf8"));
+setStrings(table("en"), { strict: true });
 
 const dining = nameRows(JSON.parse(readFileSync(new URL("../../../wasm/timeline/testdata/dining-deadlock.json", import.meta.url), "utf8")));
 
@@ -75,6 +79,18 @@ test("a reason the page does not know is drawn as other and named as it is", () 
   const span = { state: "blocked", reason: "gc assist" };
   assert.equal(KINDS[kindOf(span)].key, "other");
   assert.equal(reasonText("gc assist"), "blocked (gc assist)");
-  assert.equal(reasonText("channel"), REASON_TEXT.channel);
+  assert.equal(reasonText("channel"), t(REASON_TEXT.channel));
+  assert.equal(reasonText("channel"), "blocked on a channel");
   assert.equal(kindOf({ state: "running" }), RUNNING);
+});
+
+test("summarize speaks the page's language", () => {
+  setStrings(table("zh"), { strict: true });
+  try {
+    const text = summarize(prepare(dining, [{ t: 1, text: "Ada has the noodles", kind: "stdout" }]));
+    assert.match(text, /^100ms 内共有 5 个 goroutine：main；noodlesFirst ×2；forkFirst ×2。输出了 1 行。/);
+    assert.match(text, /运行结束时仍在等待：G1 main（阻塞在 WaitGroup 上）、G10 noodlesFirst（阻塞在互斥锁上）/);
+  } finally {
+    setStrings(table("en"), { strict: true });
+  }
 });

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"goconcurrency.dev/playground/tools/internal/gobuild"
 	"goconcurrency.dev/playground/tools/internal/noderun"
 	"goconcurrency.dev/playground/wasm/timeline"
@@ -15,7 +17,7 @@ import (
 
 // checkTimeline requires every run that ends on its own (exit 0, or a deadlock) to come
 // with a trace that reads as a timeline: a main row whose spans lie within the run and
-// follow each other.
+// follow each other, the timeline timeline.Build reads from the same trace.
 func checkTimeline(t *testing.T, name string, events []noderun.Event) {
 	t.Helper()
 	exit := slices.IndexFunc(events, func(e noderun.Event) bool { return e.Kind == noderun.KindExit })
@@ -44,6 +46,31 @@ func checkTimeline(t *testing.T, name string, events []noderun.Event) {
 	// Under the virtual clock the trace ends when the run does.
 	if math.Abs(tl.End-last.Elapsed) > 1 && !deadlocked {
 		t.Errorf("%s: the timeline ends at %vms, the run at %vms", name, tl.End, last.Elapsed)
+	}
+	agreesWithBuild(t, name, events, tl)
+}
+
+// agreesWithBuild checks that the timeline the runner read from a run's trace with the
+// page's reader (site/js/trace-timeline.js) is the one timeline.Build reads from it.
+func agreesWithBuild(t *testing.T, name string, events []noderun.Event, tl *timeline.Timeline) {
+	t.Helper()
+	i := slices.IndexFunc(events, func(e noderun.Event) bool { return e.Kind == noderun.KindTrace && e.Data != nil })
+	if i < 0 {
+		t.Errorf("%s: a timeline but no trace", name)
+		return
+	}
+	want, err := timeline.Build(events[i].Data, events[i].Origin)
+	if err != nil {
+		t.Errorf("%s: timeline.Build: %v", name, err)
+		return
+	}
+	got := *tl
+	got.Goroutines = slices.Clone(tl.Goroutines)
+	for i := range got.Goroutines {
+		got.Goroutines[i].Name = "" // the runner's; Build names nothing
+	}
+	if diff := cmp.Diff(want, &got); diff != "" {
+		t.Errorf("%s: the runner's timeline differs from timeline.Build's (-Build +runner):\n%s", name, diff)
 	}
 }
 

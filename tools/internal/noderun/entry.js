@@ -3,20 +3,23 @@
 // JSON line.
 //
 //   node runner.cjs --wasm prog.wasm [--files DIR] [--clock virtual|real] [--stdin FILE|-]
-//                   [--origin URL] [--source-of main.go] [--timeline-reader timeline.wasm]
+//                   [--origin URL] [--source-of main.go] [--timeline yes]
 //   node runner.cjs --toolchain DIR --source main.go [same options]
 //   node runner.cjs --toolchain DIR --batch jobs.json
 //
 // With --toolchain, the source is compiled and linked first by the toolchain the browser
 // uses (compile.wasm and link.wasm, see toolchain.js), printing its build events. A batch
 // runs several jobs ({source, files, stdin, origin, clock, timeline}) with one warm toolchain; each
-// event then carries the index of its job as "job". With --timeline-reader (wasm/timeline
-// compiled to WebAssembly), the run's "timeline" event follows its exit, made as the
-// page's runner worker makes it (timeline-event.js).
+// event then carries the index of its job as "job". With --timeline yes (a job's
+// timeline: true), the run's "timeline" event follows its exit, made as the page's runner
+// worker makes it (timeline-event.js).
 //
 // Standard input is delivered the way a learner types it: one line each time the program
 // waits for input. With a file, end of file follows its last line; with "-", lines come
 // from this process's standard input.
+//
+// Events are data (events.js); a deadlock event also gets "sentences", its diagnosis in
+// the English words the page shows (site/i18n/en.json), for readers of this output.
 import { readFileSync, readdirSync, writeSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import process from "node:process";
@@ -25,13 +28,16 @@ import { startProgram } from "../../../site/js/host.js";
 import { withMemoryLimit } from "../../../site/js/memory-limit.js";
 import { Toolchain } from "../../../site/js/toolchain.js";
 import { Kind } from "../../../site/js/events.js";
-import { GoFunctions } from "../../../site/js/bridge.js";
-import { goFunction } from "../../../site/js/go-function.js";
 import { TimelineMaker } from "../../../site/js/timeline-event.js";
 import { TestReporter, TEST_ARGS } from "../../../site/js/go-test-report.js";
+import { summaryText } from "../../../site/js/diagnose.js";
+import { setStrings } from "../../../site/js/i18n.js";
+import english from "../../../site/i18n/en.json";
+
+setStrings(english);
 
 function parseArgs(argv) {
-  const opts = { clock: "virtual", files: "", stdin: "", wasm: "", origin: "", toolchain: "", source: "", batch: "", sourceOf: "", timelineReader: "" };
+  const opts = { clock: "virtual", files: "", stdin: "", wasm: "", origin: "", toolchain: "", source: "", batch: "", sourceOf: "", timeline: "" };
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, "").replace(/-(\w)/g, (_, c) => c.toUpperCase());
     if (!(key in opts) || i + 1 >= argv.length) throw new Error(`bad argument ${argv[i]}`);
@@ -79,14 +85,15 @@ function stdinLines(source) {
 
 function print(event) {
   // A trace's bytes travel as base64.
-  const e = event.data instanceof Uint8Array ? { ...event, data: Buffer.from(event.data).toString("base64") } : event;
+  let e = event.data instanceof Uint8Array ? { ...event, data: Buffer.from(event.data).toString("base64") } : event;
+  if (e.kind === Kind.Deadlock) e = { ...e, sentences: summaryText(e) };
   writeSync(1, JSON.stringify(e) + "\n");
 }
 
 // runJob runs one program: built from source with the toolchain when one is given.
 // job.sources lists a program's files (package main, _test.go files included); job.test
 // builds its test binary instead, as the page's Test button does.
-async function runJob(job, toolchain, print, timelineReader) {
+async function runJob(job, toolchain, print) {
   let bytes;
   const paths = job.sources ?? (job.source ? [job.source] : job.sourceOf ? [job.sourceOf] : []);
   const files = paths.map((p) => ({ name: basename(p), source: readFileSync(p, "utf8") }));
@@ -101,7 +108,7 @@ async function runJob(job, toolchain, print, timelineReader) {
   const module = await WebAssembly.compile(withMemoryLimit(bytes));
   const input = stdinLines(job.stdin);
   let run;
-  const timeline = timelineReader ? new TimelineMaker(timelineReader, () => {}, source) : null;
+  const timeline = job.timeline ? new TimelineMaker(() => {}, source) : null;
   // A test run's output becomes test events, as in the page (runner-worker.js).
   const reporter = job.test ? new TestReporter(print) : null;
   const emit = (event) => {
@@ -125,16 +132,13 @@ async function main() {
     toolchain = new Toolchain({ load: async (path) => readFileSync(join(opts.toolchain, path)) });
     await toolchain.init();
   }
-  const reader = opts.timelineReader
-    ? () => goFunction(opts.timelineReader, GoFunctions.timeline, async (path) => readFileSync(path))
-    : null;
   if (opts.batch) {
     const jobs = JSON.parse(readFileSync(opts.batch, "utf8"));
     for (const [i, job] of jobs.entries()) {
-      await runJob(job, toolchain, (event) => print({ ...event, job: i }), job.timeline ? reader : null);
+      await runJob(job, toolchain, (event) => print({ ...event, job: i }));
     }
   } else {
-    await runJob(opts, toolchain, print, reader);
+    await runJob({ ...opts, timeline: opts.timeline === "yes" }, toolchain, print);
   }
   process.exit(0);
 }

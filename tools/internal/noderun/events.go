@@ -44,12 +44,14 @@ type Event struct {
 	Clock   string  `json:"clock,omitempty"`   // start
 	Status  int     `json:"status,omitempty"`  // exit
 	Elapsed float64 `json:"elapsed,omitempty"` // exit, test
-	Reason  string  `json:"reason,omitempty"`  // truncated
+	Over    string  `json:"over,omitempty"`    // truncated: "bytes" or "lines", the limit passed
+	Max     int64   `json:"max,omitempty"`     // truncated: the limit; trace: the largest trace kept, in bytes
 	Message string  `json:"message,omitempty"` // error, panic
+	During  string  `json:"during,omitempty"`  // error: "load" or "run"
 
 	Report     string      `json:"report,omitempty"`     // deadlock: the runtime's text
-	Summary    []string    `json:"summary,omitempty"`    // deadlock: in sentences
-	Lists      [][]int     `json:"lists,omitempty"`      // deadlock: the goroutines a sentence speaks of, if several
+	Summary    []Sentence  `json:"summary,omitempty"`    // deadlock: the diagnosis, one entry per sentence
+	Sentences  []string    `json:"sentences,omitempty"`  // deadlock: the summary in English words (the Node runner's)
 	Goroutines []Goroutine `json:"goroutines,omitempty"` // deadlock
 	Goroutine  int         `json:"goroutine,omitempty"`  // panic: the goroutine that panicked
 	Func       string      `json:"func,omitempty"`       // panic: the program function
@@ -58,7 +60,7 @@ type Event struct {
 
 	Data     []byte             `json:"data,omitempty"`     // trace: the execution trace
 	Origin   float64            `json:"origin,omitempty"`   // trace: trace clock (ns) at time 0
-	Missing  string             `json:"missing,omitempty"`  // trace: why there is none
+	Missing  string             `json:"missing,omitempty"`  // trace: why there is none: "crashed", "cut-off", "ended", "too-big"
 	Timeline *timeline.Timeline `json:"timeline,omitempty"` // timeline: the goroutine rows
 	Lines    []TimedLine        `json:"lines,omitempty"`    // timeline: the output lines
 	Error    string             `json:"error,omitempty"`    // timeline: why there is none
@@ -91,7 +93,22 @@ type Goroutine struct {
 	Wants     *LockUse  `json:"wants"`
 }
 
-// LockUse is a lock a goroutine holds or wants, named as the program names it.
+// Sentence is one sentence of a deadlock's diagnosis, as data: the goroutine (or the
+// goroutines that wait alike) it speaks of, or a cycle of waiting.
+type Sentence struct {
+	IDs   []int       `json:"ids,omitempty"`
+	Cycle []CycleLink `json:"cycle,omitempty"`
+}
+
+// CycleLink is one goroutine of a cycle of waiting, with the locks it holds and wants.
+type CycleLink struct {
+	ID    int    `json:"id"`
+	Holds string `json:"holds"`
+	Wants string `json:"wants"`
+}
+
+// LockUse is a lock a goroutine holds or wants, named as the program names it ("" when
+// its line does not say).
 type LockUse struct {
 	Name   string `json:"name"`
 	Line   int    `json:"line"`

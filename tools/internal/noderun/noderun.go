@@ -21,7 +21,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"goconcurrency.dev/playground/tools/internal/bundle"
@@ -59,9 +58,6 @@ type Options struct {
 // Runner runs programs with a bundled Node entry.
 type Runner struct {
 	Script string // the bundled runner.cjs
-	// reader is the trace reader (wasm/timeline/cmd) compiled to WebAssembly, built the
-	// first time a run asks for its timeline.
-	reader func() (string, error)
 }
 
 // New bundles the Node runner into buildDir and returns a Runner using it.
@@ -73,32 +69,7 @@ func New(root, buildDir string) (*Runner, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Runner{Script: script}
-	r.reader = sync.OnceValues(func() (string, error) {
-		out := filepath.Join(buildDir, "node", "timeline.wasm")
-		err := privately(out, func(tmp string) error {
-			cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", tmp, "./wasm/timeline/cmd")
-			cmd.Dir, cmd.Env = root, append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				return fmt.Errorf("building the trace reader: %v\n%s", err, msg)
-			}
-			return nil
-		})
-		return out, err
-	})
-	return r, nil
-}
-
-// withReader adds the trace reader to the runner's arguments when a timeline is wanted.
-func (r *Runner) withReader(args []string, want bool) ([]string, error) {
-	if !want {
-		return args, nil
-	}
-	reader, err := r.reader()
-	if err != nil {
-		return nil, err
-	}
-	return append(args, "--timeline-reader", reader), nil
+	return &Runner{Script: script}, nil
 }
 
 // privately writes a file with write(tmp) and renames it into place, so that several test
@@ -142,9 +113,8 @@ func (r *Runner) Run(ctx context.Context, wasm string, opts Options) ([]Event, e
 	if opts.Source != "" {
 		args = append(args, "--source-of", opts.Source)
 	}
-	args, err := r.withReader(args, opts.Timeline)
-	if err != nil {
-		return nil, err
+	if opts.Timeline {
+		args = append(args, "--timeline", "yes")
 	}
 	cmd := exec.CommandContext(ctx, "node", args...)
 	cmd.Env = append(os.Environ(), "TZ=UTC")
@@ -198,12 +168,7 @@ func (r *Runner) RunBatch(ctx context.Context, toolchainDir string, jobs []Job, 
 		return nil, err
 	}
 	f.Close()
-	args := []string{r.Script, "--toolchain", toolchainDir, "--batch", f.Name()}
-	args, err = r.withReader(args, slices.ContainsFunc(jobs, func(j Job) bool { return j.Timeline }))
-	if err != nil {
-		return nil, err
-	}
-	cmd := exec.CommandContext(ctx, "node", args...)
+	cmd := exec.CommandContext(ctx, "node", r.Script, "--toolchain", toolchainDir, "--batch", f.Name())
 	cmd.Env = append(os.Environ(), "TZ=UTC")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -252,7 +217,7 @@ func Transcript(events []Event) string {
 			b.WriteString(e.Report)
 		case KindTruncated:
 			ensureNewline(&b)
-			fmt.Fprintf(&b, "[output truncated: %s]\n", e.Reason)
+			fmt.Fprintf(&b, "[output truncated: %s]\n", e.truncation())
 		case KindExit:
 			ensureNewline(&b)
 			if e.Status == 0 {
@@ -262,7 +227,14 @@ func Transcript(events []Event) string {
 			}
 		case KindError:
 			ensureNewline(&b)
-			fmt.Fprintf(&b, "Error: %s\n", e.Message)
+			switch e.During {
+			case "load":
+				fmt.Fprintf(&b, "Error: loading the program: %s\n", e.Message)
+			case "run":
+				fmt.Fprintf(&b, "Error: running the program: %s\n", e.Message)
+			default:
+				fmt.Fprintf(&b, "Error: %s\n", e.Message)
+			}
 		case KindCompileError:
 			ensureNewline(&b)
 			b.WriteString(e.Output)
@@ -270,6 +242,14 @@ func Transcript(events []Event) string {
 		}
 	}
 	return b.String()
+}
+
+// truncation says which limit a truncated event's output passed.
+func (e *Event) truncation() string {
+	if e.Over == "bytes" {
+		return fmt.Sprintf("output passed %d KiB", (e.Max+512)/1024)
+	}
+	return fmt.Sprintf("output passed %d lines", e.Max)
 }
 
 func ensureNewline(b *strings.Builder) {

@@ -20,7 +20,7 @@ type Assets struct {
 	LessonJS, SharedJS, EmbedJS string // the lesson, shared-program and embed pages' scripts
 	HomeJS                      string // the home page's: lessons marked done
 	WorkerJS, BuildWorkerJS     string
-	GofmtWASM, TimelineWASM     string
+	GofmtWASM                   string
 }
 
 // buildWorkerName is the build worker's asset name, before its hash.
@@ -70,12 +70,11 @@ func writeAssets(o Options) (Assets, error) {
 			return a, err
 		}
 	}
-	// The page's own Go, compiled to WebAssembly: gofmt for the Format button, the trace
-	// reader for the timeline.
+	// The page's own Go, compiled to WebAssembly: gofmt for the Format button.
 	for _, tool := range []struct {
 		pkg, name string
 		asset     *string
-	}{{"./wasm/gofmt", "gofmt.wasm", &a.GofmtWASM}, {"./wasm/timeline/cmd", "timeline.wasm", &a.TimelineWASM}} {
+	}{{"./wasm/gofmt", "gofmt.wasm", &a.GofmtWASM}} {
 		out := filepath.Join(tmp, tool.name)
 		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, tool.pkg)
 		cmd.Dir, cmd.Env = o.Root, gobuild.Env()

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 
@@ -18,11 +19,15 @@ import (
 // An edition is the course in one language: English at the site root, each translation
 // (lesson.Languages) under /<code>/, with the same lessons and programs. A page's words
 // come from the course (a lesson's translation) and from site/i18n/<code>.json, the one
-// table of the interface's strings per language.
+// table of the interface's strings per language: the templates' strings, and under keys
+// that start with "js." the page scripts' (see ScriptStrings).
 type edition struct {
 	Code    string            // "en", "zh": file names and URL folders
 	Dir     string            // the edition's folder under the site root: "" or "zh/"
 	Strings map[string]string // site/i18n/<code>.json
+	// Script holds the strings of Strings whose keys start with scriptPrefix: what the
+	// page scripts say (site/js/i18n.js), handed to them in every page.
+	Script map[string]string
 	// Chapters holds the chapters' titles and summaries in this language, by id (nil for
 	// English, whose are in chapters.yaml).
 	Chapters map[string]*lesson.Chapter
@@ -48,6 +53,12 @@ func readEditions(root, lessons string) ([]*edition, error) {
 		if err := json.Unmarshal(data, &e.Strings); err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
+		e.Script = map[string]string{}
+		for k, v := range e.Strings {
+			if strings.HasPrefix(k, scriptPrefix) {
+				e.Script[k] = v
+			}
+		}
 		if len(eds) > 0 {
 			for k := range eds[0].Strings {
 				if _, ok := e.Strings[k]; !ok {
@@ -64,6 +75,9 @@ func readEditions(root, lessons string) ([]*edition, error) {
 	}
 	return eds, nil
 }
+
+// scriptPrefix starts the keys of the page scripts' strings in site/i18n/<code>.json.
+const scriptPrefix = "js."
 
 // readChapters reads a translation of chapters.yaml; a course without one (a test's
 // small course) keeps the English titles.

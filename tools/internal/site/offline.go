@@ -34,6 +34,17 @@ type serviceWorkerBuild struct {
 	// Styles are the home page's stylesheet links, relative to the site root, for the page
 	// the worker shows offline in place of one it never kept.
 	Styles string `json:"styles"`
+	// Offline holds that page's words in each edition, by its code.
+	Offline map[string]offlineWords `json:"offline"`
+}
+
+// offlineWords are the offline page's words in one edition, whose pages are under Dir.
+type offlineWords struct {
+	Lang    string `json:"lang"`
+	Dir     string `json:"dir"`
+	Title   string `json:"title"`
+	Heading string `json:"heading"`
+	Text    string `json:"text"` // markup: the tables are the site's own files
 }
 
 // writeServiceWorker writes service-worker.js at the site root: site/js/service-worker.js
@@ -82,7 +93,16 @@ func writeServiceWorker(o Options) error {
 		fmt.Fprintf(&all, "\ntoolchain/manifest.json %d\n", len(data))
 		all.Write(data)
 	}
-	b, err := json.Marshal(serviceWorkerBuild{Version: shortHash(all.Bytes()), SiteName: SiteName, Precache: precache, Styles: styles})
+	eds, err := readEditions(o.Root, o.Lessons)
+	if err != nil {
+		return err
+	}
+	offline := map[string]offlineWords{}
+	for _, e := range eds {
+		offline[e.Code] = offlineWords{Lang: e.Lang(), Dir: e.Dir, Title: e.Strings["offline.title"], Heading: e.Strings["offline.heading"],
+			Text: fmt.Sprintf(e.Strings["offline.text"], "./"+e.Dir)}
+	}
+	b, err := json.Marshal(serviceWorkerBuild{Version: shortHash(all.Bytes()), SiteName: SiteName, Precache: precache, Styles: styles, Offline: offline})
 	if err != nil {
 		return err
 	}

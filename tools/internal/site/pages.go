@@ -143,11 +143,14 @@ type page struct {
 	Assets     Assets
 	Alternates []alternate // the page in every edition, for hreflang links; none for pages in one language
 	Twin       *alternate  // the page in the other language, for the switch in the header
+	// UI is what the page scripts say, in the edition's language (site/js/i18n.js reads
+	// it from the page).
+	UI map[string]string
 }
 
 // layoutData returns what the layout shows on a page whose path to the site root is root.
 func (w *pageWriter) layoutData(root string) page {
-	return page{SiteName: SiteName, Root: root, Home: root + w.ed.Dir, Edition: w.ed.Code, Assets: w.assets}
+	return page{SiteName: SiteName, Root: root, Home: root + w.ed.Dir, Edition: w.ed.Code, Assets: w.assets, UI: w.ed.Script}
 }
 
 // editionData is layoutData for a page that every edition has, at rel in each (e.g.
@@ -274,7 +277,6 @@ type LessonData struct {
 	BuildWorker string            `json:"buildWorker"` // the build worker, relative to the page
 	Toolchain   string            `json:"toolchain"`   // the folder holding manifest.json
 	Gofmt       string            `json:"gofmt"`       // go/format as WebAssembly
-	Timeline    string            `json:"timeline"`    // the trace reader (wasm/timeline) as WebAssembly
 	Programs    []ProgramData     `json:"programs"`
 	Files       map[string]string `json:"files"` // data files, base64
 	Prev        string            `json:"prev,omitempty"`
@@ -314,12 +316,12 @@ func exerciseProgram(e *lesson.Exercise) ProgramData {
 	return p
 }
 
-// exerciseTitle is the tab title of a lesson's i-th exercise.
-func exerciseTitle(l *lesson.Lesson, i int) string {
+// exerciseTitle is the tab title of a lesson's i-th exercise, in the edition's words.
+func (e *edition) exerciseTitle(l *lesson.Lesson, i int) string {
 	if len(l.Exercises) == 1 {
-		return "exercise"
+		return e.Strings["tab.exercise"]
 	}
-	return fmt.Sprintf("exercise %d", i+1)
+	return fmt.Sprintf(e.Strings["tab.exercise.n"], i+1)
 }
 
 // lessonData is the LessonData of a lesson, for a page whose path to the site root is
@@ -329,7 +331,7 @@ func (w *pageWriter) lessonData(l *lesson.Lesson, root string, exercises bool) L
 	assets := w.assets
 	data := LessonData{
 		Slug: l.Slug, Title: l.Title, Root: root, Worker: root + assets.WorkerJS, BuildWorker: root + assets.BuildWorkerJS,
-		Toolchain: root + "toolchain/", Gofmt: root + assets.GofmtWASM, Timeline: root + assets.TimelineWASM, Files: map[string]string{},
+		Toolchain: root + "toolchain/", Gofmt: root + assets.GofmtWASM, Files: map[string]string{},
 	}
 	for _, p := range l.Programs {
 		pd := ProgramData{Name: p.Name, Source: string(p.Source), WASM: root + "lessons/" + l.Slug + "/" + w.wasm[p.Path]}
@@ -353,7 +355,7 @@ func (w *pageWriter) lessonData(l *lesson.Lesson, root string, exercises bool) L
 
 // programViews highlights each program of a lesson for its tab, and, with exercises,
 // each exercise's main.go.
-func programViews(l *lesson.Lesson, exercises bool) ([]programView, error) {
+func (w *pageWriter) programViews(l *lesson.Lesson, exercises bool) ([]programView, error) {
 	var views []programView
 	for _, p := range l.Programs {
 		hl, err := render.GoSource(p.Path, p.Source)
@@ -371,7 +373,7 @@ func programViews(l *lesson.Lesson, exercises bool) ([]programView, error) {
 		if err != nil {
 			return nil, err
 		}
-		views = append(views, programView{ID: "exercise-" + e.ID, Name: "main.go", Title: exerciseTitle(l, i), Highlighted: hl})
+		views = append(views, programView{ID: "exercise-" + e.ID, Name: "main.go", Title: w.ed.exerciseTitle(l, i), Highlighted: hl})
 	}
 	return views, nil
 }
@@ -468,7 +470,7 @@ func (w *pageWriter) lesson(l *lesson.Lesson) error {
 			}
 		}
 	}
-	views, err := programViews(l, true)
+	views, err := w.programViews(l, true)
 	if err != nil {
 		return err
 	}
@@ -501,7 +503,7 @@ type embedPage struct {
 // them, for other pages to frame (site/js/embed-page.js reads its options).
 func (w *pageWriter) embed(l *lesson.Lesson) error {
 	const root = "../../"
-	views, err := programViews(l, false)
+	views, err := w.programViews(l, false)
 	if err != nil {
 		return err
 	}
@@ -520,7 +522,7 @@ func (w *pageWriter) emptyData(slug, root string) LessonData {
 	a := w.assets
 	return LessonData{
 		Slug: slug, Root: root, Worker: root + a.WorkerJS, BuildWorker: root + a.BuildWorkerJS, Toolchain: root + "toolchain/",
-		Gofmt: root + a.GofmtWASM, Timeline: root + a.TimelineWASM, Files: map[string]string{},
+		Gofmt: root + a.GofmtWASM, Files: map[string]string{},
 		Programs: []ProgramData{{Name: "main.go"}},
 	}
 }
