@@ -19,11 +19,15 @@ export class Runner {
     this.onEvents = null; // set per run
     this.running = false;
     // What every worker compiles ahead of a run: programs' wasm URLs.
-    this.preparedURLs = { wasm: new Set() };
+    this.prepared = new Set();
     this.spare = null; // {worker, ready, preparing}, or null until a run asks for one
     this.spareTimer = 0;
     this.current = this.spawn();
-    this.worker = this.current.worker;
+  }
+
+  /** worker is the Web Worker that runs the current program. */
+  get worker() {
+    return this.current.worker;
   }
 
   /** warm reports whether the current worker has loaded and compiled what it was given. */
@@ -60,7 +64,7 @@ export class Runner {
       this.finished();
       this.replace();
     };
-    for (const wasm of this.preparedURLs.wasm) sendPrepare(w, { wasm });
+    for (const wasm of this.prepared) sendPrepare(w, { wasm });
     return w;
   }
 
@@ -69,7 +73,6 @@ export class Runner {
   replace() {
     this.worker.terminate();
     this.current = this.spare ?? this.spawn();
-    this.worker = this.current.worker;
     this.spare = null;
     this.keepSpare(SPARE_DELAY_MS);
   }
@@ -89,8 +92,8 @@ export class Runner {
    * spare, and in every later spare.
    */
   prepare(wasmURL) {
-    if (this.preparedURLs.wasm.has(wasmURL)) return;
-    this.preparedURLs.wasm.add(wasmURL);
+    if (this.prepared.has(wasmURL)) return;
+    this.prepared.add(wasmURL);
     for (const w of [this.current, this.spare]) if (w) sendPrepare(w, { wasm: wasmURL });
   }
 

@@ -303,7 +303,7 @@ export class Toolchain {
       const { module, name: field } = this.manifest.toolMemory;
       go.importObject[module] = { [field]: this.memoryFor(name, file.memoryPages) };
     }
-    const module = name === "compile" ? this.compile : this.link;
+    const module = this[name]; // this.compile or this.link
     return WebAssembly.instantiate(module, go.importObject).then((instance) => ({ go, global, instance }));
   }
 
