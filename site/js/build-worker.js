@@ -96,6 +96,8 @@ onmessage = ({ data: msg }) => {
         currentID = null;
         try {
           const tc = getToolchain(msg.toolchain);
+          // The archives the warm-up (and most lessons) need download meanwhile.
+          tc.prefetch(WARM_UP);
           await tc.init();
           tc.prepareSpares();
           postMessage({ type: "warm" });
@@ -118,6 +120,8 @@ onmessage = ({ data: msg }) => {
       break;
     case "build":
       requested++;
+      // Its archives download while the builds ahead of it (or the toolchain's loading) run.
+      getToolchain(msg.toolchain).prefetch(msg.program, { test: !!msg.test });
       serially(async () => {
         currentID = msg.id;
         const report = (event) => postMessage({ type: "event", id: msg.id, event });

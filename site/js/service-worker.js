@@ -8,10 +8,13 @@
 // live under any path of its host.
 //
 // For a GET request in its scope:
-//   - A content-hashed name (assets/lesson.3f2a9c1d7e.js, a lesson program, the
-//     toolchain's compiler, linker and archives): the cached copy, else the network's,
-//     kept. A hashed name means one content for good, so two builds never mix: a page
-//     names the files it was built with.
+//   - A content-hashed name (assets/lesson.3f2a9c1d7e.js, the toolchain's archives): the
+//     cached copy, else the network's, kept. A hashed name means one content for good, so
+//     two builds never mix: a page names the files it was built with.
+//   - A content-hashed WebAssembly module (a lesson program, the compiler, the linker):
+//     the network's answer passed through (in practice the browser's HTTP cache, with
+//     the code the browser compiled from it last time), kept; the kept copy when the
+//     network fails.
 //   - Anything else (pages, toolchain/manifest.json, oembed.json): the network's answer,
 //     keeping a copy; the copy only when the network fails. A page loaded online is
 //     therefore always the newest deploy's, and so are the scripts and programs it names.
@@ -90,7 +93,9 @@ self.addEventListener("fetch", (event) => {
     if (request.mode === "navigate") event.respondWith(fromNetwork(event));
     return;
   }
-  event.respondWith(HASHED.test(url.pathname) ? cacheFirst(event) : networkFirst(event));
+  if (!HASHED.test(url.pathname)) event.respondWith(networkFirst(event));
+  else if (url.pathname.endsWith(".wasm")) event.respondWith(passThroughFirst(event));
+  else event.respondWith(cacheFirst(event));
 });
 
 self.addEventListener("message", (event) => {
@@ -165,6 +170,29 @@ async function cacheFirst(event) {
   if (hit) return hit;
   const response = await fetch(request);
   if (storable(response)) event.waitUntil(store(files, request.url, response.clone()));
+  return response;
+}
+
+// passThroughFirst answers a content-hashed WebAssembly module with the network's answer
+// (the browser's HTTP cache, after the first time), passed through unchanged and kept; the
+// kept copy answers only when the network fails. The browser keeps the code it compiles
+// from a module beside its HTTP cache entry, but only for answers a service worker passes
+// through: a module answered from the kept copy would be compiled afresh on each visit
+// until its second one, its first visit's compiled code thrown away.
+async function passThroughFirst(event) {
+  const { request } = event;
+  const files = await caches.open(FILES);
+  const kept = storing.has(request.url) || (await files.match(request, MATCH)) !== undefined;
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (err) {
+    const hit = await files.match(request, MATCH);
+    if (hit) return hit;
+    throw err;
+  }
+  // A copy for the cache only when there is none: a clone's bytes pass through this worker.
+  if (!kept && storable(response)) event.waitUntil(store(files, request.url, response.clone()));
   return response;
 }
 

@@ -50,6 +50,7 @@ export class Toolchain {
     this.compileModule = compileModule ?? (async (path, onBytes) => WebAssembly.compile(await load(path, onBytes)));
     this.onProgress = onProgress;
     this.loaded = new Set(); // packages whose archives are in the file system
+    this.fetching = new Map(); // package -> Promise of its archive in the file system
     this.archives = new Map(); // their files' paths -> bytes, read without copies (goFileSystem)
     this.cache = new Map(); // source -> result of build, most recent last
     this.ready = null;
@@ -205,12 +206,7 @@ export class Toolchain {
     const injected = m.injected;
     const extra = [{ name: injected.name, source: injected.source }];
     if (tests) extra.push({ name: TEST_MAIN_FILE, source: tests.source });
-    const needed = new Set(["runtime", ...extra.flatMap((f) => scanImports(f.source).map((im) => im.path))]);
-    for (const { path } of imports) {
-      needed.add(path);
-      if (map[path]) needed.add(map[path]);
-    }
-    for (const p of [...needed]) for (const d of m.packages[p]?.deps ?? []) needed.add(d);
+    const needed = this.packagesFor([...imports, ...extra.flatMap((f) => scanImports(f.source))].map((im) => im.path));
     // The archives download while the compiler and linker are still being compiled.
     await Promise.all([this.init(), this.ensurePackages([...needed])]);
 
@@ -273,23 +269,60 @@ export class Toolchain {
     return { main: JSON.parse(r.json) };
   }
 
+  // packagesFor is the set of packages whose archives a build importing paths reads: them,
+  // what the import map serves them with, the runtime, and everything they depend on.
+  packagesFor(paths) {
+    const { packages, importMap = {} } = this.manifest;
+    const needed = new Set(["runtime"]);
+    for (const path of paths) {
+      needed.add(path);
+      if (importMap[path]) needed.add(importMap[path]);
+    }
+    for (const p of [...needed]) for (const d of packages[p]?.deps ?? []) needed.add(d);
+    return needed;
+  }
+
+  /**
+   * prefetch starts downloading the archives a build of program would read (its test
+   * build's too, with {test: true}), so they arrive while the compiler and linker are
+   * being compiled or another build runs. It never fails: a build fetches what is missing.
+   */
+  async prefetch(program, { test = false } = {}) {
+    try {
+      await this.loadManifest();
+      const m = this.manifest;
+      const sources = [...programFiles(program), m.injected].map((f) => f.source);
+      const paths = sources.flatMap((source) => scanImports(source).map((im) => im.path));
+      if (test) paths.push(...(m.testImports ?? []));
+      await this.ensurePackages([...this.packagesFor(paths)]);
+    } catch {
+      // the build that needs the archives reports the failure
+    }
+  }
+
   /** ensurePackages puts the archives of the given packages into the file system. */
   async ensurePackages(paths) {
-    const todo = paths.filter((p) => !this.loaded.has(p) && this.manifest.packages[p]);
-    if (todo.length === 0) return;
-    this.progress.total += todo.reduce((n, p) => n + sentSize(this.manifest.packages[p]), 0);
-    this.report(true);
-    await Promise.all(
-      todo.map(async (p) => {
-        const pkg = this.manifest.packages[p];
-        const data = await this.fetchCounted(pkg, (onBytes, onEncoding) => this.load(pkg.url, onBytes, onEncoding));
+    const todo = paths.filter((p) => !this.loaded.has(p) && !this.fetching.has(p) && this.manifest.packages[p]);
+    if (todo.length > 0) {
+      this.progress.total += todo.reduce((n, p) => n + sentSize(this.manifest.packages[p]), 0);
+      this.report(true);
+    }
+    for (const p of todo) {
+      const pkg = this.manifest.packages[p];
+      const fetched = this.fetchCounted(pkg, (onBytes, onEncoding) => this.load(pkg.url, onBytes, onEncoding)).then((data) => {
         const file = `/pkg/${p}.a`;
         this.fs.mkdirSync(file.slice(0, file.lastIndexOf("/")), { recursive: true });
         this.fs.writeFileSync(file, data);
         this.archives.set(file, data);
         this.loaded.add(p);
-      }),
-    );
+      });
+      this.fetching.set(p, fetched);
+      fetched.then(
+        () => this.fetching.delete(p),
+        () => this.fetching.delete(p), // a later build asks again
+      );
+    }
+    await Promise.all(paths.filter((p) => this.fetching.has(p)).map((p) => this.fetching.get(p)));
   }
 
   // instantiate makes a fresh instance of a tool ("compile" or "link"). Instantiating
