@@ -117,10 +117,16 @@ export function setupPlayground(root, data, options = {}) {
       onChange: () => {
         markEdited(i);
         builder.warm(); // the first edit fetches and warms the compiler
-        // When typing pauses, build in the background: Run then finds the program built.
+        // When typing pauses, build in the background, and have the runner compile what it
+        // built: Run then finds the program built and compiled.
         clearTimeout(buildTimer);
         if (set.edited()) {
-          buildTimer = setTimeout(() => builder.warmedUp && !root.classList.contains("running") && builder.build(set.sources()), SPECULATIVE_BUILD_MS);
+          buildTimer = setTimeout(() => {
+            if (!builder.warmedUp || root.classList.contains("running")) return;
+            builder.build(set.sources()).then((built) => {
+              if (built.ok && !root.classList.contains("running")) runner.prepareBuilt(built.wasm);
+            });
+          }, SPECULATIVE_BUILD_MS);
         }
       },
       onFilesChanged: () => {

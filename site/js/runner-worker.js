@@ -8,6 +8,9 @@
 //    args?: [string], test?: boolean}   test: a test binary, whose output is also read
 //                                       into test events (go-test-report.js)
 //   {type: "run", bytes: ArrayBuffer, ...}   a program just built by the build worker
+//   {type: "prepare", bytes: ArrayBuffer}   compile a program built ahead of a Run (a
+//                                       pause in typing): a run of the same bytes
+//                                       then starts without compiling them
 //   {type: "stdin", text}                    a line the learner typed
 // Messages to the page:
 //   {type: "ready"}                          the worker has loaded
@@ -25,6 +28,7 @@ import { TimelineMaker } from "./timeline-event.js";
 import { TestReporter } from "./go-test-report.js";
 
 const modules = new Map(); // URL -> Promise<WebAssembly.Module>
+let built = null; // {bytes: Uint8Array, module: Promise<WebAssembly.Module>}: the last built program prepared
 let run = null;
 
 function compiled(url) {
@@ -39,6 +43,25 @@ function compiled(url) {
     modules.set(url, p);
   }
   return modules.get(url);
+}
+
+// compiledBuilt compiles a built program's bytes, or returns the module of the one
+// prepared if it has the same bytes (a build is deterministic: the same sources, the same
+// bytes).
+function compiledBuilt(buffer) {
+  const bytes = new Uint8Array(buffer);
+  if (built && sameBytes(built.bytes, bytes)) return built.module;
+  return WebAssembly.compile(withMemoryLimit(bytes));
+}
+
+function sameBytes(a, b) {
+  if (a.length !== b.length) return false;
+  const n = a.length >> 2;
+  const a4 = new Uint32Array(a.buffer, a.byteOffset, n);
+  const b4 = new Uint32Array(b.buffer, b.byteOffset, n);
+  for (let i = 0; i < n; i++) if (a4[i] !== b4[i]) return false;
+  for (let i = n << 2; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // Events are posted at once while they are few, so a line printed just before a long
@@ -104,13 +127,19 @@ function decodeFiles(files = {}) {
 onmessage = async ({ data: msg }) => {
   switch (msg.type) {
     case "prepare": {
-      compiled(msg.wasm).catch(() => {}).then(() => postMessage({ type: "prepared" }));
+      if (msg.bytes) {
+        const bytes = new Uint8Array(msg.bytes);
+        const entry = { bytes, module: WebAssembly.compile(withMemoryLimit(bytes)) };
+        built = entry;
+        entry.module.catch(() => built === entry && (built = null)); // the run compiles again and reports why
+      }
+      (msg.bytes ? built?.module ?? Promise.resolve() : compiled(msg.wasm)).catch(() => {}).then(() => postMessage({ type: "prepared" }));
       break;
     }
     case "run": {
       let module;
       try {
-        module = msg.bytes ? await WebAssembly.compile(withMemoryLimit(msg.bytes)) : await compiled(msg.wasm);
+        module = await (msg.bytes ? compiledBuilt(msg.bytes) : compiled(msg.wasm));
       } catch (err) {
         emit({ kind: Kind.Error, during: "load", message: String(err.message || err) });
         return;

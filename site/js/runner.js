@@ -20,6 +20,7 @@ export class Runner {
     this.running = false;
     // What every worker compiles ahead of a run: programs' wasm URLs.
     this.prepared = new Set();
+    this.preparedBuilds = 0; // built programs handed over ahead of a Run
     this.spare = null; // {worker, ready, preparing}, or null until a run asks for one
     this.spareTimer = 0;
     this.current = this.spawn();
@@ -98,6 +99,15 @@ export class Runner {
   }
 
   /**
+   * prepareBuilt has the current worker compile a program built ahead of a Run (bytes, an
+   * ArrayBuffer it takes over), so a Run of the same bytes starts without compiling them.
+   */
+  prepareBuilt(bytes) {
+    this.preparedBuilds++;
+    sendPrepare(this.current, { bytes }, [bytes]);
+  }
+
+  /**
    * run starts a program, given by the URL of its precompiled wasm or by the bytes of one
    * just built; timeline asks for the run's timeline event (events.js). onEvents
    * receives each batch of events.
@@ -132,10 +142,10 @@ export class Runner {
   }
 }
 
-// sendPrepare asks a worker to compile a module ahead of a run: {wasm}.
-function sendPrepare(w, what) {
+// sendPrepare asks a worker to compile a module ahead of a run: {wasm} or {bytes}.
+function sendPrepare(w, what, transfer = []) {
   w.preparing++;
-  w.worker.postMessage({ type: "prepare", ...what });
+  w.worker.postMessage({ type: "prepare", ...what }, transfer);
 }
 
 function isWarm(w) {

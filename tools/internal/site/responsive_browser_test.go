@@ -136,3 +136,31 @@ func main() {
 	fmt.Printf("benchmark: %d iterations\n", r.N)
 }
 `
+
+// TestRunAfterPauseRunsWhatTheEditorHolds pauses after an edit: the page builds the
+// program and has the runner compile it ahead, and Run runs it. An edit Run at once after
+// that runs the new program, not the one compiled ahead.
+func TestRunAfterPauseRunsWhatTheEditorHolds(t *testing.T) {
+	ctx := openFor(t, "serial-vs-concurrent", 3*time.Minute)
+	program := func(says string) string {
+		return fmt.Sprintf("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(%q)\n}\n", says)
+	}
+	runSays := func(want, not string) {
+		t.Helper()
+		do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+		waitOutput(t, ctx, "Program exited")
+		if got := outputText(t, ctx); !strings.Contains(got, want) || (not != "" && strings.Contains(got, not)) {
+			t.Fatalf("Run of the program that says %q shows:\n%s", want, got)
+		}
+	}
+	setSource(t, ctx, program("the toolchain loaded"))
+	runSays("the toolchain loaded", "")
+	waitFor(t, ctx, `window.playground.builder.warmedUp`)
+
+	setSource(t, ctx, program("built during the pause"))
+	waitFor(t, ctx, `window.playground.runner.preparedBuilds === 1 && window.playground.runner.current.preparing === 0`)
+	runSays("built during the pause", "")
+
+	setSource(t, ctx, program("edited after the pause"))
+	runSays("edited after the pause", "built during the pause")
+}
