@@ -47,6 +47,22 @@ func main() {
 let toolchain = null;
 let currentID = null; // the build whose events are being reported
 let requested = 0; // builds asked for and not finished
+let lastBuilt = 0; // when the last build asked for finished (performance.now())
+
+// A warm-up build waits until WARM_UP_PAUSE_MS have passed since the last build asked for,
+// so the program just built starts on a machine that is not compiling something else. A
+// build asked for meanwhile ends the wait (the warm-up then gives way to it).
+const WARM_UP_PAUSE_MS = 1000;
+let wake = null;
+async function afterPause() {
+  for (let wait; requested === 0 && (wait = lastBuilt + WARM_UP_PAUSE_MS - performance.now()) > 0; ) {
+    await new Promise((resolve) => {
+      wake = resolve;
+      setTimeout(resolve, wait);
+    });
+    wake = null;
+  }
+}
 
 // countBody reads a copy of a response's body only to count its bytes as they arrive.
 async function countBody(response, onBytes) {
@@ -108,6 +124,7 @@ onmessage = ({ data: msg }) => {
         for (let i = 0; i < WARM_UP_BUILDS; i++) {
           // Each warm-up waits its turn behind any build the learner asked for.
           serially(async () => {
+            await afterPause();
             if (requested === 0) {
               currentID = null;
               await toolchain.build(`${WARM_UP}\n// warm-up ${i}\n`);
@@ -120,6 +137,7 @@ onmessage = ({ data: msg }) => {
       break;
     case "build":
       requested++;
+      wake?.();
       // Its archives download while the builds ahead of it (or the toolchain's loading) run.
       getToolchain(msg.toolchain).prefetch(msg.program, { test: !!msg.test });
       serially(async () => {
@@ -135,6 +153,7 @@ onmessage = ({ data: msg }) => {
           }
         } finally {
           requested--;
+          lastBuilt = performance.now();
           // Instantiate the next compiler and linker once this build is out of the way.
           setTimeout(() => toolchain?.prepareSpares(), 0);
         }
