@@ -37,6 +37,10 @@ const MAX_LAG_FRAMES = 15;
 // lay out while it is out of view (content-visibility, site.css): adding rows to a full
 // panel then lays out the last group, not every row.
 const CHUNK_ROWS = 100;
+// A frame reads the queued output into rows for about APPLY_BUDGET_MS and leaves the rest
+// to the next frames: a flood can queue more text in one frame than the page can split
+// into lines in that time, on a machine whose cores the program and the compiler share.
+const APPLY_BUDGET_MS = 4;
 
 /** OutputView renders runs into a role="log" element. */
 export class OutputView {
@@ -98,17 +102,20 @@ export class OutputView {
 
   flushNow() {
     if (this.frame) cancelAnimationFrame(this.frame);
-    this.draw();
+    this.draw(true);
   }
 
-  draw() {
+  // draw reads queued events (all of them with all, else for about APPLY_BUDGET_MS) and
+  // adds the rows a frame takes.
+  draw(all = false) {
     this.frame = 0;
     const start = performance.now();
     // Layout is read once, before anything changes, and written once after.
     const atBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 24;
     const events = this.queue;
-    this.queue = [];
-    for (const e of events) this.apply(e);
+    let applied = 0;
+    while (applied < events.length && (all || applied === 0 || performance.now() - start < APPLY_BUDGET_MS)) this.apply(events[applied++]);
+    this.queue = applied === events.length ? [] : events.slice(applied);
     const added = this.render();
     this.scroll(atBottom);
     if (this.revealed?.isConnected) {
@@ -121,7 +128,7 @@ export class OutputView {
       this.msPerRow = 0.7 * this.msPerRow + 0.3 * ((performance.now() - start) / added);
       this.rowsPerFrame = Math.min(MAX_ROWS_PER_FRAME, Math.max(MIN_ROWS_PER_FRAME, Math.round(FRAME_BUDGET_MS / this.msPerRow)));
     }
-    if (this.shownEnd < this.rows.length && !this.frame) this.frame = requestAnimationFrame(() => this.draw());
+    if ((this.shownEnd < this.rows.length || this.queue.length > 0) && !this.frame) this.frame = requestAnimationFrame(() => this.draw());
   }
 
   // render adds the rows not yet in the panel, as many as a frame takes, and drops the
