@@ -731,7 +731,16 @@ func returningEdit(tmp, url, src string, i int) (time.Duration, error) {
 	if err := setSource(ctx, src); err != nil {
 		return 0, err
 	}
-	return clickToFirstLine(ctx)
+	d, err := clickToFirstLine(ctx)
+	if err != nil {
+		return 0, err
+	}
+	note, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("[role=log] .line.note")?.textContent ?? ""`))
+	if err != nil {
+		return 0, fmt.Errorf("reading the build note: %w", err)
+	}
+	fmt.Printf("  returning edit: %v to the first line; %s\n", d.Round(time.Millisecond), note)
+	return d, nil
 }
 
 // coldEdit opens the lesson in a fresh browser, edits the program and measures Run to its
