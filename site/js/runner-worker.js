@@ -54,6 +54,16 @@ function compiledBuilt(buffer) {
   return WebAssembly.compile(withMemoryLimit(bytes));
 }
 
+// prepareBuilt compiles a program built ahead of a Run and keeps it, with its bytes, in
+// place of the last one.
+function prepareBuilt(buffer) {
+  const bytes = new Uint8Array(buffer);
+  const entry = { bytes, module: WebAssembly.compile(withMemoryLimit(bytes)) };
+  built = entry;
+  entry.module.catch(() => built === entry && (built = null)); // the run compiles again and reports why
+  return entry.module;
+}
+
 function sameBytes(a, b) {
   if (a.length !== b.length) return false;
   const n = a.length >> 2;
@@ -127,13 +137,8 @@ function decodeFiles(files = {}) {
 onmessage = async ({ data: msg }) => {
   switch (msg.type) {
     case "prepare": {
-      if (msg.bytes) {
-        const bytes = new Uint8Array(msg.bytes);
-        const entry = { bytes, module: WebAssembly.compile(withMemoryLimit(bytes)) };
-        built = entry;
-        entry.module.catch(() => built === entry && (built = null)); // the run compiles again and reports why
-      }
-      (msg.bytes ? built?.module ?? Promise.resolve() : compiled(msg.wasm)).catch(() => {}).then(() => postMessage({ type: "prepared" }));
+      const ready = msg.bytes ? prepareBuilt(msg.bytes) : compiled(msg.wasm);
+      ready.catch(() => {}).then(() => postMessage({ type: "prepared" }));
       break;
     }
     case "run": {

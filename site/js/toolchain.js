@@ -291,7 +291,9 @@ export class Toolchain {
     try {
       await this.loadManifest();
       const m = this.manifest;
-      const sources = [...programFiles(program), m.injected].map((f) => f.source);
+      // As the build does: its tests' files only in a test build.
+      const files = programFiles(program).filter((f) => test || !isTestFile(f.name));
+      const sources = [...files, m.injected].map((f) => f.source);
       const paths = sources.flatMap((source) => scanImports(source).map((im) => im.path));
       if (test) paths.push(...(m.testImports ?? []));
       await this.ensurePackages([...this.packagesFor(paths)]);
