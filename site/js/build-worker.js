@@ -3,8 +3,9 @@
 // only the runner worker, so the compiler stays loaded and warm.
 //
 // Messages from the page:
-//   {type: "warm", toolchain: URL}                  load the toolchain and compile a
-//                                                    small program once, ahead of need
+//   {type: "warm", toolchain: URL, quiet?}          load the toolchain and compile a
+//                                                    small program once, ahead of need;
+//                                                    quiet: with no progress events
 //   {type: "build", id, toolchain: URL, program, test}  compile and link a program:
 //                                                    one main.go or [{name, source}];
 //                                                    test builds its test binary
@@ -64,6 +65,8 @@ async function afterPause() {
   }
 }
 
+let quiet = false; // a quiet warm is loading the tools: no progress events of its own
+
 // countBody reads a copy of a response's body only to count its bytes as they arrive.
 async function countBody(response, onBytes) {
   const reader = response.body.getReader();
@@ -92,7 +95,7 @@ function getToolchain(base) {
       const [module] = await Promise.all([WebAssembly.compileStreaming(response.clone()), countBody(response, onBytes)]);
       return module;
     },
-    onProgress: (p) => postMessage({ type: "event", id: currentID, event: { kind: Kind.ToolchainProgress, ...p } }),
+    onProgress: (p) => (quiet && currentID === null) || postMessage({ type: "event", id: currentID, event: { kind: Kind.ToolchainProgress, ...p } }),
   });
   return toolchain;
 }
@@ -112,6 +115,7 @@ onmessage = ({ data: msg }) => {
         currentID = null;
         try {
           const tc = getToolchain(msg.toolchain);
+          quiet = !!msg.quiet;
           // The archives the warm-up (and most lessons) need download meanwhile.
           tc.prefetch(WARM_UP);
           await tc.init();
@@ -120,6 +124,8 @@ onmessage = ({ data: msg }) => {
         } catch (err) {
           postMessage({ type: "warm-failed", message: String(err.message || err) });
           return;
+        } finally {
+          quiet = false;
         }
         for (let i = 0; i < WARM_UP_BUILDS; i++) {
           // Each warm-up waits its turn behind any build the learner asked for.

@@ -49,14 +49,27 @@ export class Builder {
     this.listeners.add(listener);
   }
 
-  /** warm loads the toolchain and runs a first compile in the background (once). */
-  warm() {
+  /**
+   * warm loads the toolchain and runs a few builds in the background (once); quiet, it
+   * sends no progress events for the loading.
+   */
+  warm({ quiet = false } = {}) {
     this.start();
     this.warmed ??= new Promise((resolve) => {
       this.resolveWarm = resolve;
-      this.worker.postMessage({ type: "warm", toolchain: this.toolchainURL });
+      this.worker.postMessage({ type: "warm", toolchain: this.toolchainURL, quiet });
     });
     return this.warmed;
+  }
+
+  /**
+   * warmIfKept warms, quietly, only if this browser keeps the tools from an earlier
+   * visit, so warming downloads nothing. It resolves with whether it warmed.
+   */
+  async warmIfKept() {
+    if (this.warmed || !(await toolsKept(this.toolchainURL)) || this.warmed) return false;
+    this.warm({ quiet: true });
+    return true;
   }
 
   /**
@@ -81,5 +94,22 @@ export class Builder {
       this.pending.set(id, { resolve });
       this.worker.postMessage({ type: "format", id, gofmt: this.gofmtURL, source });
     });
+  }
+}
+
+// toolsKept tells whether this browser keeps the toolchain's manifest and the compiler
+// and linker it names (the service worker keeps a copy of what it has passed through).
+// It reads only the browser's caches: for a reader who never built anything it fetches
+// nothing and starts no worker.
+export async function toolsKept(toolchainURL) {
+  if (typeof caches === "undefined") return false;
+  try {
+    const kept = await caches.match(new URL("manifest.json", toolchainURL).href);
+    if (!kept) return false;
+    const { compile, link } = await kept.json();
+    const tools = await Promise.all([compile, link].map((f) => caches.match(new URL(f.url, toolchainURL).href)));
+    return tools.every(Boolean);
+  } catch {
+    return false; // no caches here (an opaque origin), or a kept manifest unreadable
   }
 }

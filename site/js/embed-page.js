@@ -113,6 +113,7 @@ async function main() {
     lines: lines(params.get("lines")),
     clock: params.get("clock") === "real" ? "real" : undefined,
     timeline: params.get("timeline") !== "0",
+    loadKeptTools: false,
     ...forwardRuns(),
   });
   window.playground = playground;

@@ -36,6 +36,20 @@ const NO_TRACE = {
   ended: "js.timeline.none.ended",
 };
 
+// canAffordTools tells whether this device should hold the toolchain (well over 100 MB of
+// memory once loaded) without being asked: not when the learner asked to save data, nor
+// on a device with little memory.
+function canAffordTools() {
+  return !navigator.connection?.saveData && !(navigator.deviceMemory < 4);
+}
+
+// whenIdle runs fn once the page has loaded and the browser is idle.
+function whenIdle(fn) {
+  const idle = () => (window.requestIdleCallback ? requestIdleCallback(fn, { timeout: 2000 }) : setTimeout(fn, 200));
+  if (document.readyState === "complete") idle();
+  else addEventListener("load", idle, { once: true });
+}
+
 // ProgressBar shows how much of the toolchain has been fetched.
 class ProgressBar {
   constructor(root) {
@@ -65,6 +79,8 @@ class ProgressBar {
  *   onEvents(events, program)  every batch of a run's events (events.js), for pages
  *                        that pass them on
  *   onTestSummary(event, program)  a test run has its verdict (test-summary)
+ *   loadKeptTools        false: do not load the toolchain when the page opens even if
+ *                        this browser keeps it (embedded pages, many to a page)
  * It returns the page's handles (for tests and benchmarks).
  */
 export function setupPlayground(root, data, options = {}) {
@@ -331,6 +347,14 @@ export function setupPlayground(root, data, options = {}) {
   // need the compiler: start loading it now. An exercise is built only when it is
   // checked or run, so a page with one costs nothing of the toolchain until then.
   if (data.programs.some((p, i) => (!p.wasm && !p.exercise) || sets[i].edited())) builder.warm();
+  else if (!options.readonly) {
+    // A learner who reaches into an editor is about to edit: start loading then, not at
+    // the first change.
+    root.addEventListener("focusin", (e) => e.target.closest?.(".cm-content") && builder.warm());
+    // A browser that keeps the tools from an earlier visit loads them once the page is
+    // idle: it costs no download, and the first edit then finds them ready.
+    if (options.loadKeptTools !== false && canAffordTools()) whenIdle(() => builder.warmIfKept());
+  }
   if (options.readonly) {
     formatButton.hidden = true;
     resetButton.hidden = true;

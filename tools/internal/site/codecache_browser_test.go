@@ -35,7 +35,7 @@ func TestReturningVisitReusesCompiledTools(t *testing.T) {
 	page := srv.URL + "/lessons/" + slug + "/"
 	profile := filepath.Join(dir, "profile")
 
-	visit := func(src, want string, during func(ctx context.Context) (after func())) {
+	visit := func(src, want string, opened func(ctx context.Context), during func(ctx context.Context) (after func())) {
 		t.Helper()
 		b, closeBrowser, err := browser.Start(context.Background(), profile)
 		if err != nil {
@@ -46,6 +46,7 @@ func TestReturningVisitReusesCompiledTools(t *testing.T) {
 		defer cancel()
 		after := during(ctx)
 		do(t, ctx, chromedp.Navigate(page), chromedp.WaitVisible(chromedp.CSS("button.run")))
+		opened(ctx)
 		setSource(t, ctx, src)
 		do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
 		waitOutput(t, ctx, "Program exited.")
@@ -55,7 +56,31 @@ func TestReturningVisitReusesCompiledTools(t *testing.T) {
 		after()
 	}
 
-	visit(editedHello, "edited in the browser after 2s", func(ctx context.Context) func() {
+	// A reader's first visit starts nothing of the toolchain before an edit, not even
+	// the build worker.
+	firstOpened := func(ctx context.Context) {
+		started, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise((resolve) => requestIdleCallback(() => setTimeout(() => resolve(window.playground.builder.worker !== null), 1500), { timeout: 3000 }))`, chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if started {
+			t.Fatal("the first visit started the build worker before any edit")
+		}
+	}
+	// The returning visit loads the kept tools when the page is idle, before any edit
+	// (the page has none saved), and shows no download progress for it (nothing is downloaded).
+	returningOpened := func(ctx context.Context) {
+		waitFor(t, ctx, `window.playground.builder.warmedUp`)
+		progressShown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.querySelector(".toolchain-progress").hidden`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if progressShown {
+			t.Error("loading the kept tools showed the download progress bar")
+		}
+	}
+
+	visit(editedHello, "edited in the browser after 2s", firstOpened, func(ctx context.Context) func() {
 		return func() {
 			waitFor(t, ctx, `window.playground.builder.warmedUp`)
 			// The engine hands its code to the browser a while after compiling it, and again
@@ -69,7 +94,13 @@ func TestReturningVisitReusesCompiledTools(t *testing.T) {
 	// The second visit, traced: which modules did V8 read back from the browser's cache?
 	var mu sync.Mutex
 	var restored []string // the arguments of each module's CompilationAfterDeserialization
-	visit(compiledOffline, "compiled offline, slept 3s", func(ctx context.Context) func() {
+	visit(compiledOffline, "compiled offline, slept 3s", returningOpened, func(ctx context.Context) func() {
+		// Forget the first visit's edit: a page with a saved edit loads the toolchain
+		// anyway, and this visit is to show that kept tools are loaded for any page.
+		do(t, ctx, chromedp.Navigate(srv.URL+"/no-such-page"))
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(localStorage.clear(), true)`)); err != nil {
+			t.Fatal(err)
+		}
 		done := make(chan struct{})
 		err := chromedp.ListenBrowser(ctx, func(ev any) {
 			switch ev := ev.(type) {

@@ -176,3 +176,17 @@ func TestPausedTypingBuildsAhead(t *testing.T) {
 		t.Errorf("Run after a pause did not use the program built ahead:\n%s", got)
 	}
 }
+
+// A learner who clicks into an editor is about to edit: the toolchain starts loading then,
+// before the first change, and not before.
+func TestFocusingTheEditorStartsTheToolchain(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	if eval[bool](t, ctx, `window.playground.builder.warmed !== null`) {
+		t.Fatal("the toolchain started loading before the learner reached the editor")
+	}
+	do(t, ctx, chromedp.Click(chromedp.CSS("#panel-serial .cm-content")))
+	waitFor(t, ctx, `window.playground.builder.warmed !== null`)
+	if !eval[bool](t, ctx, `document.querySelector("#tab-serial .edited-mark").hidden`) {
+		t.Error("focusing the editor marked the program as edited")
+	}
+}
