@@ -9,7 +9,8 @@
 //	             (cold: fresh browser profile; warm: the second run)
 //	edit-warm    edit → Run → first output line, compiled in the browser, toolchain warm  (a)
 //	edit-cold    the same with an empty browser cache: toolchain download included       (b)
-//	returning    the same in that browser profile opened again: the toolchain in its cache
+//	returning    the same in that browser profile opened again: the toolchain in its cache;
+//	             once with the edit at once, once with the edit 5 s after the page opens
 //	             and the tools' compiled code in the browser's (the first visit stays open
 //	             until the page's warm-up builds are done, and a few seconds more)
 //	paused       Run pressed 1 s after the last keystroke (the pause's build under way)
@@ -113,7 +114,7 @@ func run(runs, colds int) error {
 	}
 	edit := func(i int) string { return fmt.Sprintf("%s\n// edit %d\n", source, i) }
 
-	var pre, preWarm, editCold, editReturning, editWarm, editPaused, native, wholeRun, embedCold []time.Duration
+	var pre, preWarm, editCold, editReturning, editReturningRead, editWarm, editPaused, native, wholeRun, embedCold []time.Duration
 	var pageBytes, embedBytes []int64
 
 	// Cold: each measurement in a fresh browser with an empty profile.
@@ -130,11 +131,16 @@ func run(runs, colds int) error {
 			return err
 		}
 		editCold = append(editCold, d)
-		d, err = returningEdit(tmp, url, edit(2000+i), i)
+		d, err = returningEdit(tmp, url, edit(2000+i), i, 0)
 		if err != nil {
 			return err
 		}
 		editReturning = append(editReturning, d)
+		d, err = returningEdit(tmp, url, edit(3000+i), i, returningRead)
+		if err != nil {
+			return err
+		}
+		editReturningRead = append(editReturningRead, d)
 		d, bytes, err = coldEmbed(tmp, fmt.Sprintf("http://%s/embed/%s/?program=concurrent", ln.Addr(), lesson), i, counter)
 		if err != nil {
 			return err
@@ -319,12 +325,15 @@ func run(runs, colds int) error {
 	row("returning visitor: first edit → first line", median(editReturning), editReturning)
 	if len(editReturning) > 0 {
 		fmt.Printf("%-44s %10.2f\n", "returning / c", float64(median(editReturning))/float64(c))
+		row(fmt.Sprintf("returning, the first edit %v after opening", returningRead), median(editReturningRead), editReturningRead)
+		fmt.Printf("%-44s %10.2f\n", "(returning, edit after reading) / c", float64(median(editReturningRead))/float64(c))
 	}
 	row("exercise: Check → verdict, warm toolchain", median(checks), checks)
 	fmt.Printf("%-44s %10.2f\n", "Check / c", float64(median(checks))/float64(c))
 	if len(editCold) > 0 {
 		fmt.Printf("%-44s %10.2f\n", "b/c", float64(b)/float64(c))
 	}
+
 	draw := median(draws)
 	fmt.Printf("%-44s %10s   %v\n", "timeline: draw 5,000 spans", draw.Round(10*time.Microsecond), roundedFine(draws))
 	fmt.Printf("%-44s %10.2f\n", "timeline draw / one frame (16.7 ms)", float64(draw)/float64(time.Second/60))
@@ -716,10 +725,14 @@ const runAfterPause = `(async () => {
 	return performance.now() - start;
 })()`
 
+// returningRead is how long the second returning visit reads the page before its edit.
+const returningRead = 5 * time.Second
+
 // returningEdit opens the lesson again in the browser profile coldEdit used (its HTTP
 // cache and service worker hold the toolchain, and the browser may keep the tools'
-// compiled code), edits the program and measures Run to its first line.
-func returningEdit(tmp, url, src string, i int) (time.Duration, error) {
+// compiled code), waits read (0: edits at once, the worst case), edits the program and
+// measures Run to its first line.
+func returningEdit(tmp, url, src string, i int, read time.Duration) (time.Duration, error) {
 	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, fmt.Sprintf("cold-edit-%d", i)))
 	if err != nil {
 		return 0, err
@@ -728,6 +741,7 @@ func returningEdit(tmp, url, src string, i int) (time.Duration, error) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("button.run"))); err != nil {
 		return 0, err
 	}
+	time.Sleep(read)
 	if err := setSource(ctx, src); err != nil {
 		return 0, err
 	}
@@ -739,7 +753,7 @@ func returningEdit(tmp, url, src string, i int) (time.Duration, error) {
 	if err != nil {
 		return 0, fmt.Errorf("reading the build note: %w", err)
 	}
-	fmt.Printf("  returning edit: %v to the first line; %s\n", d.Round(time.Millisecond), note)
+	fmt.Printf("  returning edit after %v: %v to the first line; %s\n", read, d.Round(time.Millisecond), note)
 	return d, nil
 }
 
