@@ -19,7 +19,9 @@
 //                                                    what a test binary runs
 //   {type: "formatted", id, source?, error?}
 //   {type: "warm"} | {type: "warm-failed", message}   the toolchain is loaded (or not)
-//   {type: "warmed-up"}                             the warm-up builds are done
+//   {type: "warmed-up", builds}                     the warm-up builds are done; builds
+//                                                    is how many ran to the end (a build
+//                                                    asked for cuts the rest short)
 import { Toolchain } from "./toolchain.js";
 import { Kind } from "./events.js";
 import { GoFunctions } from "./bridge.js";
@@ -49,6 +51,7 @@ let toolchain = null;
 let currentID = null; // the build whose events are being reported
 let requested = 0; // builds asked for and not finished
 let lastBuilt = 0; // when the last build asked for finished (performance.now())
+let warmUpBuilds = 0; // warm-up builds that ran to the end
 
 // A warm-up build waits until WARM_UP_PAUSE_MS have passed since the last build asked for,
 // so the program just built starts on a machine that is not compiling something else. A
@@ -64,6 +67,18 @@ async function afterPause() {
     wake = null;
   }
 }
+
+// nextTask resolves after the messages already waiting have been handled. A build runs
+// from start to end without handing the worker's event loop back, so a build asked for
+// meanwhile is not counted in requested until something waits for a task like this.
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+// giveWay tells a warm-up build, between its compile and its link, whether to stop there
+// for a build the learner asked for meanwhile.
+const giveWay = async () => {
+  await nextTask();
+  return requested > 0;
+};
 
 let quiet = false; // a quiet warm is loading the tools: no progress events of its own
 
@@ -130,13 +145,15 @@ onmessage = ({ data: msg }) => {
         for (let i = 0; i < WARM_UP_BUILDS; i++) {
           // Each warm-up waits its turn behind any build the learner asked for.
           serially(async () => {
+            await nextTask(); // a build asked for during the last warm-up goes first
             await afterPause();
             if (requested === 0) {
               currentID = null;
-              await toolchain.build(`${WARM_UP}\n// warm-up ${i}\n`);
+              const r = await toolchain.build(`${WARM_UP}\n// warm-up ${i}\n`, { giveWay });
+              if (r.ok) warmUpBuilds++;
               toolchain.prepareSpares();
             }
-            if (i === WARM_UP_BUILDS - 1) postMessage({ type: "warmed-up" });
+            if (i === WARM_UP_BUILDS - 1) postMessage({ type: "warmed-up", builds: warmUpBuilds });
           });
         }
       });

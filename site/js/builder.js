@@ -13,6 +13,7 @@ export class Builder {
     this.pending = new Map(); // id -> {resolve, onEvent}
     this.warmed = null;
     this.warmedUp = false; // the background warm-up builds have finished
+    this.warmUpBuilds = 0; // how many of them ran to the end
     this.listeners = new Set(); // progress listeners for warming
   }
 
@@ -40,6 +41,7 @@ export class Builder {
         break;
       case "warmed-up":
         this.warmedUp = true;
+        this.warmUpBuilds = data.builds;
         break;
     }
   }

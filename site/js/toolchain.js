@@ -120,9 +120,12 @@ export class Toolchain {
    * resolves with
    *   {ok: true, wasm: Uint8Array, compileMs, linkMs, cached, tests?}
    *   {ok: false, diagnostics: [{file, line, col, message}], output}
-   * where tests (test builds) is what the test main runs (testmain.Main).
+   * where tests (test builds) is what the test main runs (testmain.Main). With
+   * {giveWay}, an async function asked once the compiler is done, a build that is told
+   * true stops there and resolves with {ok: false, abandoned: true}: the build worker's
+   * background builds give way to one the learner asked for.
    */
-  async build(program, { test = false } = {}) {
+  async build(program, { test = false, giveWay = null } = {}) {
     const files = programFiles(program);
     const key = JSON.stringify([test, files]);
     const hit = this.cache.get(key);
@@ -132,7 +135,7 @@ export class Toolchain {
       return { ...hit, cached: true };
     }
     await this.loadManifest();
-    const result = await this.buildUncached(files, test);
+    const result = await this.buildUncached(files, test, giveWay);
     if (result.ok) {
       this.cache.set(key, result);
       if (this.cache.size > 8) this.cache.delete(this.cache.keys().next().value);
@@ -158,7 +161,7 @@ export class Toolchain {
     return r;
   }
 
-  async buildUncached(all, test) {
+  async buildUncached(all, test, giveWay) {
     const m = this.manifest;
     const bad = all.find((f) => !GO_FILE_NAME.test(f.name));
     if (bad) {
@@ -228,6 +231,7 @@ export class Toolchain {
       const output = compiled.output.replaceAll(`${dir}/`, "");
       return { ok: false, diagnostics: parseDiagnostics(output), output, compileMs };
     }
+    if (await giveWay?.()) return { ok: false, abandoned: true, diagnostics: [], output: "", compileMs };
     start = performance.now();
     const linked = await this.runTool("link", [
       "-o", `${dir}/main.wasm`, "-importcfg", `${dir}/importcfg.link`, ...m.linkFlags,
