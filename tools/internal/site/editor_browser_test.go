@@ -181,6 +181,23 @@ func TestPausedTypingBuildsAhead(t *testing.T) {
 // before the first change, and not before.
 func TestFocusingTheEditorStartsTheToolchain(t *testing.T) {
 	ctx := open(t, "serial-vs-concurrent")
+	// Earlier tests in this browser built programs, so its caches keep the tools, and a
+	// page of a browser that keeps them loads them when idle (builder.warmIfKept). Forget
+	// the kept manifest to be a browser that never built anything.
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(async () => {
+		const manifest = new URL("manifest.json", window.playground.builder.toolchainURL).href;
+		for (const name of await caches.keys()) await (await caches.open(name)).delete(manifest);
+		return true;
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("button.run")))
+	// Past the moment the page is idle, when a kept toolchain would start loading.
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise((resolve) => requestIdleCallback(() => setTimeout(() => resolve(true), 500)))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
 	if eval[bool](t, ctx, `window.playground.builder.warmed !== null`) {
 		t.Fatal("the toolchain started loading before the learner reached the editor")
 	}
@@ -188,5 +205,29 @@ func TestFocusingTheEditorStartsTheToolchain(t *testing.T) {
 	waitFor(t, ctx, `window.playground.builder.warmed !== null`)
 	if !eval[bool](t, ctx, `document.querySelector("#tab-serial .edited-mark").hidden`) {
 		t.Error("focusing the editor marked the program as edited")
+	}
+}
+
+// The warm-up builds run while the learner reads; a build the learner asks for meanwhile
+// goes first: the warm-up under way stops after its compile, and the others do not run.
+func TestABuildAskedForDuringTheWarmUpGoesFirst(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	do(t, ctx, chromedp.Click(chromedp.CSS("#panel-serial .cm-content")))
+	// The first warm-up build starts as soon as the toolchain is loaded.
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.playground.builder.warmed.then(() => true)`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	setSource(t, ctx, editedHello)
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited.")
+	waitFor(t, ctx, `window.playground.builder.warmedUp`)
+	// The click comes within moments of the toolchain's loading, long before the first
+	// warm-up's compile is done.
+	if n := eval[int](t, ctx, `window.playground.builder.warmUpBuilds`); n != 0 {
+		t.Errorf("%d warm-up builds ran to the end, though the learner's build was asked for during the first", n)
+	}
+	if got := outputText(t, ctx); !strings.Contains(got, "edited in the browser") {
+		t.Errorf("output:\n%s", got)
 	}
 }
