@@ -41,6 +41,10 @@ const CHUNK_ROWS = 100;
 // to the next frames: a flood can queue more text in one frame than the page can split
 // into lines in that time, on a machine whose cores the program and the compiler share.
 const APPLY_BUDGET_MS = 4;
+// Output that comes after QUIET_MS without any is drawn at once, not at the next frame:
+// a run's first line shows as soon as it is printed, even when the page has other work
+// queued before that frame (a timeline to draw). A stream of output is drawn per frame.
+const QUIET_MS = 50;
 
 /** OutputView renders runs into a role="log" element. */
 export class OutputView {
@@ -52,6 +56,7 @@ export class OutputView {
     this.stdinForm = stdinForm;
     this.queue = [];
     this.frame = 0;
+    this.lastDraw = -Infinity; // when draw last ran (performance.now())
     this.openLine = null; // the row still waiting for its newline
     // Every row of the run, drawn or not: a line of text {kind, time, same, segs: [{kind,
     // text}], node}, or a box (a diagnosis, test results) {box, node}; node is the row's
@@ -79,10 +84,12 @@ export class OutputView {
     this.status.textContent = message;
   }
 
-  /** push queues events; they are drawn once per animation frame. */
+  /** push queues events; they are drawn once per animation frame, or at once after a quiet spell. */
   push(events) {
     this.queue.push(...events);
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+    if (this.frame) return;
+    if (performance.now() - this.lastDraw > QUIET_MS) this.draw();
+    else this.frame = requestAnimationFrame(() => this.draw());
   }
 
   /** note adds a line of the playground's own (not program output). */
@@ -110,6 +117,7 @@ export class OutputView {
   draw(all = false) {
     this.frame = 0;
     const start = performance.now();
+    this.lastDraw = start;
     // Layout is read once, before anything changes, and written once after.
     const atBottom = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 24;
     const events = this.queue;
