@@ -25,8 +25,11 @@ import { t } from "./i18n.js";
 export { editKey, readSaved, save };
 
 const CLOCK_KEY = "playground:clock";
-// How long typing must pause before an edited program is built ahead of Run.
-const SPECULATIVE_BUILD_MS = 800;
+// How long typing must pause before an edited program is built ahead of Run: shorter
+// than a learner takes to reach for Run after the last keystroke (a second or so), so the
+// build is mostly done by the click. A build of the toolchain that is warm takes about
+// half a second, and typing that resumes only queues the next one.
+const SPECULATIVE_BUILD_MS = 500;
 
 // NO_TRACE says why a run has no timeline, by the trace event's missing.
 const NO_TRACE = {
@@ -122,9 +125,10 @@ export function setupPlayground(root, data, options = {}) {
   let runID = 0; // the run whose events the view shows
 
   // Each program's files: main.go, then what the program brings (an exercise's tests).
+  // A pause in typing builds ahead after SPECULATIVE_BUILD_MS, unless Run comes first.
+  const buildTimers = [];
   const sets = data.programs.map((program, i) => {
     const key = storageKey?.(program) ?? null;
-    let buildTimer = 0;
     const set = new FileSet(panels[i], [{ name: "main.go", source: program.source }, ...(program.files ?? [])], key, {
       readonly: !!options.readonly,
       lines: options.lines,
@@ -135,9 +139,9 @@ export function setupPlayground(root, data, options = {}) {
         builder.warm(); // the first edit fetches and warms the compiler
         // When typing pauses, build in the background, and have the runner compile what it
         // built: Run then finds the program built and compiled.
-        clearTimeout(buildTimer);
+        clearTimeout(buildTimers[i]);
         if (set.edited()) {
-          buildTimer = setTimeout(() => {
+          buildTimers[i] = setTimeout(() => {
             if (!builder.warmedUp || root.classList.contains("running")) return;
             builder.build(set.sources()).then((built) => {
               if (built.ok && !root.classList.contains("running")) runner.prepareBuilt(built.wasm);
@@ -212,6 +216,7 @@ export function setupPlayground(root, data, options = {}) {
     const index = current;
     const program = data.programs[index];
     const set = sets[index];
+    clearTimeout(buildTimers[index]); // this run builds what a pause would have
     const files = set.sources();
     const source = files[0].source;
     set.clearDiagnostics();
