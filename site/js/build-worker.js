@@ -28,9 +28,12 @@ import { GoFunctions } from "./bridge.js";
 import { fetchOK, goFunction } from "./go-function.js";
 
 // Warm-up builds run while the learner reads: the first loads the archives lessons
-// usually need, and a few more let the engine optimize the compiler's hot code before
-// the first real Run. A build the learner asks for always goes first.
-const WARM_UP_BUILDS = 5;
+// usually need, and the others let the engine optimize the compiler's and the linker's
+// hot code before the learner's next Run. In a first visit the engine goes on optimizing
+// for ten seconds or more after the first build; a learner's build made meanwhile takes
+// about twice as long as one made after it. A build the learner asks for always goes
+// first: the warm-up under way stops after its compile, and the rest wait their turn.
+const WARM_UP_BUILDS = 10;
 const WARM_UP = `package main
 
 import (
