@@ -3,9 +3,12 @@
 // only the runner worker, so the compiler stays loaded and warm.
 //
 // Messages from the page:
-//   {type: "warm", toolchain: URL, quiet?}          load the toolchain and compile a
+//   {type: "warm", toolchain: URL, quiet?, kept?}   load the toolchain and compile a
 //                                                    small program once, ahead of need;
-//                                                    quiet: with no progress events
+//                                                    quiet: with no progress events;
+//                                                    kept: {compile, link}, the tools'
+//                                                    URLs the browser keeps: load only
+//                                                    if the manifest names those
 //   {type: "build", id, toolchain: URL, program, test}  compile and link a program:
 //                                                    one main.go or [{name, source}];
 //                                                    test builds its test binary
@@ -19,6 +22,8 @@
 //                                                    what a test binary runs
 //   {type: "formatted", id, source?, error?}
 //   {type: "warm"} | {type: "warm-failed", message}   the toolchain is loaded (or not)
+//   {type: "warm-skipped"}                          the manifest names other tools than
+//                                                    those kept: nothing was loaded
 //   {type: "warmed-up", builds}                     the warm-up builds are done; builds
 //                                                    is how many ran to the end (a build
 //                                                    asked for cuts the rest short)
@@ -134,6 +139,17 @@ onmessage = ({ data: msg }) => {
         try {
           const tc = getToolchain(msg.toolchain);
           quiet = !!msg.quiet;
+          if (msg.kept) {
+            // The manifest comes from the network when it can: after the site changed
+            // its tools, the kept ones are not what loading would fetch, and a quiet load
+            // must not download megabytes the learner did not ask for.
+            await tc.loadManifest();
+            const { compile, link } = tc.manifest;
+            if (compile.url !== msg.kept.compile || link.url !== msg.kept.link) {
+              postMessage({ type: "warm-skipped" });
+              return;
+            }
+          }
           // The archives the warm-up (and most lessons) need download meanwhile.
           tc.prefetch(WARM_UP);
           await tc.init();

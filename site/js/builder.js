@@ -14,6 +14,7 @@ export class Builder {
     this.warmed = null;
     this.warmedUp = false; // the background warm-up builds have finished
     this.warmUpBuilds = 0; // how many of them ran to the end
+    this.keptOutdated = false; // the tools this browser keeps are not the site's current ones
     this.listeners = new Set(); // progress listeners for warming
   }
 
@@ -39,6 +40,13 @@ export class Builder {
       case "warm-failed":
         this.resolveWarm?.(data);
         break;
+      case "warm-skipped":
+        // The tools kept are not the site's current ones: they load, with a progress
+        // bar, when the learner reaches an editor.
+        this.keptOutdated = true;
+        this.warmed = null;
+        this.resolveWarm?.(data);
+        break;
       case "warmed-up":
         this.warmedUp = true;
         this.warmUpBuilds = data.builds;
@@ -53,24 +61,30 @@ export class Builder {
 
   /**
    * warm loads the toolchain and runs a few builds in the background (once); quiet, it
-   * sends no progress events for the loading.
+   * sends no progress events for the loading. With kept ({compile, link}: the URLs of the
+   * tools this browser keeps), it loads them only if the site's manifest still names
+   * those: else it loads nothing and resolves with {type: "warm-skipped"}, and the next
+   * warm starts again.
    */
-  warm({ quiet = false } = {}) {
+  warm({ quiet = false, kept = null } = {}) {
     this.start();
     this.warmed ??= new Promise((resolve) => {
       this.resolveWarm = resolve;
-      this.worker.postMessage({ type: "warm", toolchain: this.toolchainURL, quiet });
+      this.worker.postMessage({ type: "warm", toolchain: this.toolchainURL, quiet, kept });
     });
     return this.warmed;
   }
 
   /**
    * warmIfKept warms, quietly, only if this browser keeps the tools from an earlier
-   * visit, so warming downloads nothing. It resolves with whether it warmed.
+   * visit and the site still serves those, so warming downloads nothing. It resolves with
+   * whether it started to.
    */
   async warmIfKept() {
-    if (this.warmed || !(await toolsKept(this.toolchainURL)) || this.warmed) return false;
-    this.warm({ quiet: true });
+    if (this.warmed) return false;
+    const kept = await keptTools(this.toolchainURL);
+    if (!kept || this.warmed) return false;
+    this.warm({ quiet: true, kept });
     return true;
   }
 
@@ -99,19 +113,20 @@ export class Builder {
   }
 }
 
-// toolsKept tells whether this browser keeps the toolchain's manifest and the compiler
-// and linker it names (the service worker keeps a copy of what it has passed through).
-// It reads only the browser's caches: for a reader who never built anything it fetches
+// keptTools tells whether this browser keeps the toolchain's manifest and the compiler
+// and linker it names (the service worker keeps a copy of what it has passed through):
+// it resolves with {compile, link}, their URLs as the manifest gives them, or null. It
+// reads only the browser's caches: for a reader who never built anything it fetches
 // nothing and starts no worker.
-export async function toolsKept(toolchainURL) {
-  if (typeof caches === "undefined") return false;
+export async function keptTools(toolchainURL) {
+  if (typeof caches === "undefined") return null;
   try {
     const kept = await caches.match(new URL("manifest.json", toolchainURL).href);
-    if (!kept) return false;
+    if (!kept) return null;
     const { compile, link } = await kept.json();
     const tools = await Promise.all([compile, link].map((f) => caches.match(new URL(f.url, toolchainURL).href)));
-    return tools.every(Boolean);
+    return tools.every(Boolean) ? { compile: compile.url, link: link.url } : null;
   } catch {
-    return false; // no caches here (an opaque origin), or a kept manifest unreadable
+    return null; // no caches here (an opaque origin), or a kept manifest unreadable
   }
 }

@@ -231,3 +231,61 @@ func TestABuildAskedForDuringTheWarmUpGoesFirst(t *testing.T) {
 		t.Errorf("output:\n%s", got)
 	}
 }
+
+// A browser keeps the tools of its last visit; once the site has changed them, the page
+// must not load the new ones quietly (megabytes the learner did not ask for): it leaves
+// them to the learner's first edit, which shows a progress bar.
+func TestKeptToolsTheSiteNoLongerServesAreNotLoadedQuietly(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	do(t, ctx, chromedp.Click(chromedp.CSS("#panel-serial .cm-content")))
+	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[string](`window.playground.builder.warmed.then((r) => r.type)`, chromedp.EvalAwaitPromise))
+	if err != nil || loaded != "warm" {
+		t.Fatalf("loading the toolchain: %q, %v", loaded, err)
+	}
+	// As if the last visit had been to an older site: its kept manifest names a compiler
+	// the site no longer has, which this browser keeps too.
+	const oldCompiler = "compile.0123456789.wasm"
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(async () => {
+		const base = window.playground.builder.toolchainURL;
+		const manifest = new URL("manifest.json", base).href;
+		let found = false;
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			const kept = await cache.match(manifest);
+			if (!kept) continue;
+			const m = await kept.json();
+			m.compile.url = %[1]q;
+			await cache.put(manifest, new Response(JSON.stringify(m), { headers: { "Content-Type": "application/json" } }));
+			await cache.put(new URL(%[1]q, base).href, new Response(new Uint8Array(8), { headers: { "Content-Type": "application/wasm" } }));
+			found = true;
+		}
+		if (!found) throw new Error("no cache keeps the toolchain's manifest");
+		return true;
+	})()`, oldCompiler), chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(async () => {
+			const url = new URL(%q, window.playground.builder.toolchainURL).href;
+			for (const name of await caches.keys()) await (await caches.open(name)).delete(url);
+			return true;
+		})()`, oldCompiler), chromedp.EvalAwaitPromise))
+	})
+	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("button.run")))
+	// The page looks at what it keeps when idle, and asks the site for its manifest.
+	waitFor(t, ctx, `window.playground.builder.keptOutdated`)
+	if eval[bool](t, ctx, `window.playground.builder.warmed !== null`) {
+		t.Error("the page went on loading the tools after finding the kept ones outdated")
+	}
+	if !eval[bool](t, ctx, `document.querySelector(".toolchain-progress").hidden`) {
+		t.Error("a progress bar shows though the learner asked for nothing")
+	}
+	// The learner's edit loads the site's tools, and the build works.
+	setSource(t, ctx, editedHello)
+	do(t, ctx, chromedp.Click(chromedp.CSS("button.run")))
+	waitOutput(t, ctx, "Program exited.")
+	if got := outputText(t, ctx); !strings.Contains(got, "edited in the browser") {
+		t.Errorf("output:\n%s", got)
+	}
+}
