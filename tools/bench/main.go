@@ -12,7 +12,8 @@
 //	returning    the same in that browser profile opened again: the toolchain in its cache;
 //	             once with the edit at once, once with the edit 5 s after the page opens
 //	             and the tools' compiled code in the browser's (the first visit stays open
-//	             until the page's warm-up builds are done, and a few seconds more)
+//	             until the page's warm-up builds are done, and a few seconds more); then
+//	             the later edits of that second visit, after its warm-up builds
 //	paused       Run pressed 1 s after the last keystroke (the pause's build under way)
 //	native       go build + run of the same edited file → first output line              (c)
 //	page bytes   compressed bytes a lesson page transfers before and during its first run
@@ -114,7 +115,7 @@ func run(runs, colds int) error {
 	}
 	edit := func(i int) string { return fmt.Sprintf("%s\n// edit %d\n", source, i) }
 
-	var pre, preWarm, editCold, editReturning, editReturningRead, editWarm, editPaused, native, wholeRun, embedCold []time.Duration
+	var pre, preWarm, editCold, editReturning, editReturningRead, editReturningLater, editWarm, editPaused, native, wholeRun, embedCold []time.Duration
 	var pageBytes, embedBytes []int64
 
 	// Cold: each measurement in a fresh browser with an empty profile.
@@ -131,16 +132,17 @@ func run(runs, colds int) error {
 			return err
 		}
 		editCold = append(editCold, d)
-		d, err = returningEdit(tmp, url, edit(2000+i), i, 0)
+		d, _, err = returningEdit(tmp, url, edit, 2000+10*i, i, 0, 0)
 		if err != nil {
 			return err
 		}
 		editReturning = append(editReturning, d)
-		d, err = returningEdit(tmp, url, edit(3000+i), i, returningRead)
+		d, later, err := returningEdit(tmp, url, edit, 3000+10*i, i, returningRead, runs)
 		if err != nil {
 			return err
 		}
 		editReturningRead = append(editReturningRead, d)
+		editReturningLater = append(editReturningLater, later...)
 		d, bytes, err = coldEmbed(tmp, fmt.Sprintf("http://%s/embed/%s/?program=concurrent", ln.Addr(), lesson), i, counter)
 		if err != nil {
 			return err
@@ -327,6 +329,8 @@ func run(runs, colds int) error {
 		fmt.Printf("%-44s %10.2f\n", "returning / c", float64(median(editReturning))/float64(c))
 		row(fmt.Sprintf("returning, the first edit %v after opening", returningRead), median(editReturningRead), editReturningRead)
 		fmt.Printf("%-44s %10.2f\n", "(returning, edit after reading) / c", float64(median(editReturningRead))/float64(c))
+		row("returning, the edits after that one", median(editReturningLater), editReturningLater)
+		fmt.Printf("%-44s %10.2f\n", "(returning, later edits) / c", float64(median(editReturningLater))/float64(c))
 	}
 	row("exercise: Check → verdict, warm toolchain", median(checks), checks)
 	fmt.Printf("%-44s %10.2f\n", "Check / c", float64(median(checks))/float64(c))
@@ -730,31 +734,50 @@ const returningRead = 5 * time.Second
 
 // returningEdit opens the lesson again in the browser profile coldEdit used (its HTTP
 // cache and service worker hold the toolchain, and the browser may keep the tools'
-// compiled code), waits read (0: edits at once, the worst case), edits the program and
-// measures Run to its first line.
-func returningEdit(tmp, url, src string, i int, read time.Duration) (time.Duration, error) {
+// compiled code), waits read (0: edits at once, the worst case), edits the program
+// (edit(n)) and measures Run to its first line. Then, once the page's warm-up builds are
+// done, it measures later edits the same way: the warm edit (a) of a returning learner,
+// whose browser kept the tools optimized, where (a) itself is measured in a first visit.
+func returningEdit(tmp, url string, edit func(int) string, n, i int, read time.Duration, later int) (time.Duration, []time.Duration, error) {
 	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, fmt.Sprintf("cold-edit-%d", i)))
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	defer cancel()
 	if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS("button.run"))); err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	time.Sleep(read)
-	if err := setSource(ctx, src); err != nil {
-		return 0, err
+	if err := setSource(ctx, edit(n)); err != nil {
+		return 0, nil, err
 	}
 	d, err := clickToFirstLine(ctx)
 	if err != nil {
-		return 0, err
+		return 0, nil, err
 	}
 	note, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("[role=log] .line.note")?.textContent ?? ""`))
 	if err != nil {
-		return 0, fmt.Errorf("reading the build note: %w", err)
+		return 0, nil, fmt.Errorf("reading the build note: %w", err)
 	}
 	fmt.Printf("  returning edit after %v: %v to the first line; %s\n", read, d.Round(time.Millisecond), note)
-	return d, nil
+	if later == 0 {
+		return d, nil, nil
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`window.playground.builder.warmedUp`, chromedp.WithPollingTimeout(120*time.Second))); err != nil {
+		return 0, nil, fmt.Errorf("waiting for the warm-up builds: %w", err)
+	}
+	var ds []time.Duration
+	for j := range later {
+		if err := setSource(ctx, edit(n+1+j)); err != nil {
+			return 0, nil, err
+		}
+		dj, err := clickToFirstLine(ctx)
+		if err != nil {
+			return 0, nil, err
+		}
+		ds = append(ds, dj)
+	}
+	return d, ds, nil
 }
 
 // coldEdit opens the lesson in a fresh browser, edits the program and measures Run to its
