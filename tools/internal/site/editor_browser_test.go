@@ -184,17 +184,12 @@ func TestFocusingTheEditorStartsTheToolchain(t *testing.T) {
 	// Earlier tests in this browser built programs, so its caches keep the tools, and a
 	// page of a browser that keeps them loads them when idle (builder.warmIfKept). Forget
 	// the kept manifest to be a browser that never built anything.
-	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(async () => {
-		const manifest = new URL("manifest.json", window.playground.builder.toolchainURL).href;
-		for (const name of await caches.keys()) await (await caches.open(name)).delete(manifest);
-		return true;
-	})()`, chromedp.EvalAwaitPromise))
-	if err != nil {
+	if err := forgetKept(ctx, "manifest.json"); err != nil {
 		t.Fatal(err)
 	}
 	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("button.run")))
 	// Past the moment the page is idle, when a kept toolchain would start loading.
-	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise((resolve) => requestIdleCallback(() => setTimeout(() => resolve(true), 500)))`, chromedp.EvalAwaitPromise))
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise((resolve) => requestIdleCallback(() => setTimeout(() => resolve(true), 500)))`, chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -265,13 +260,7 @@ func TestKeptToolsTheSiteNoLongerServesAreNotLoadedQuietly(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(async () => {
-			const url = new URL(%q, window.playground.builder.toolchainURL).href;
-			for (const name of await caches.keys()) await (await caches.open(name)).delete(url);
-			return true;
-		})()`, oldCompiler), chromedp.EvalAwaitPromise))
-	})
+	t.Cleanup(func() { forgetKept(ctx, oldCompiler) })
 	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("button.run")))
 	// The page looks at what it keeps when idle, and asks the site for its manifest.
 	waitFor(t, ctx, `window.playground.builder.keptOutdated`)
@@ -288,4 +277,15 @@ func TestKeptToolsTheSiteNoLongerServesAreNotLoadedQuietly(t *testing.T) {
 	if got := outputText(t, ctx); !strings.Contains(got, "edited in the browser") {
 		t.Errorf("output:\n%s", got)
 	}
+}
+
+// forgetKept deletes a file of the toolchain (a path relative to its folder) from every
+// cache of the page's origin.
+func forgetKept(ctx context.Context, file string) error {
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(async () => {
+		const url = new URL(%q, window.playground.builder.toolchainURL).href;
+		for (const name of await caches.keys()) await (await caches.open(name)).delete(url);
+		return true;
+	})()`, file), chromedp.EvalAwaitPromise))
+	return err
 }
