@@ -31,6 +31,7 @@ import { Toolchain } from "./toolchain.js";
 import { Kind } from "./events.js";
 import { GoFunctions } from "./bridge.js";
 import { fetchOK, goFunction } from "./go-function.js";
+import { withMemoryLimit } from "./memory-limit.js";
 
 // Warm-up builds run while the learner reads: the first loads the archives lessons
 // usually need, and the others let the engine optimize the compiler's and the linker's
@@ -188,7 +189,11 @@ onmessage = ({ data: msg }) => {
         try {
           const r = await getToolchain(msg.toolchain).buildWithEvents(msg.program, report, { test: !!msg.test });
           if (r.ok) {
-            const wasm = r.wasm.slice().buffer; // the cache keeps its own copy
+            // The runner limits every program's memory (memory-limit.js); doing it here
+            // makes the one copy the transfer needs anyway (the cache keeps its own), so
+            // the runner finds the bytes limited and compiles them as they are.
+            const limited = withMemoryLimit(r.wasm);
+            const wasm = (limited.buffer === r.wasm.buffer ? limited.slice() : limited).buffer;
             postMessage({ type: "built", id: msg.id, ok: true, wasm, tests: r.tests }, [wasm]);
           } else {
             postMessage({ type: "built", id: msg.id, ok: false });

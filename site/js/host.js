@@ -118,7 +118,9 @@ export class ProgramRun {
 
   async start(module) {
     try {
-      const instance = await WebAssembly.instantiate(module, this.go.importObject);
+      await null; // the program starts once startProgram has returned its run
+      // Instantiated on this thread, as the module was compiled (runner-worker.js).
+      const instance = new WebAssembly.Instance(module, this.go.importObject);
       this.emit({ kind: Kind.Start, clock: this.clock.name });
       this.clock.begin();
       const resume = this.go._resume.bind(this.go);

@@ -28,3 +28,38 @@ test("an unlimited module grows past the limit", () => {
   mem.grow(3);
   assert.equal(mem.buffer.byteLength, 5 * 65536);
 });
+
+// limits reads the limits of a binary's one memory, as the engine sees them.
+function limits(binary) {
+  const { mem } = new WebAssembly.Instance(new WebAssembly.Module(binary)).exports;
+  const pages = mem.buffer.byteLength / 65536;
+  let grown = 0;
+  try {
+    for (;;) {
+      mem.grow(1);
+      grown++;
+      if (grown > 64) break;
+    }
+  } catch {
+    // RangeError: the maximum is reached
+  }
+  return { pages, max: pages + grown };
+}
+
+test("withMemoryLimit hands back bytes whose memory already stops at the limit, without copying them", () => {
+  const limited = withMemoryLimit(module(2), 4 * 65536);
+  const again = withMemoryLimit(limited, 4 * 65536);
+  assert.equal(again.buffer, limited.buffer);
+  assert.deepEqual(limits(again), { pages: 2, max: 4 });
+  // An ArrayBuffer is read in place too.
+  assert.equal(withMemoryLimit(limited.buffer, 4 * 65536).buffer, limited.buffer);
+});
+
+test("withMemoryLimit lowers a maximum past the limit", () => {
+  const loose = withMemoryLimit(module(2), 16 * 65536);
+  assert.deepEqual(limits(loose), { pages: 2, max: 16 });
+  const tight = withMemoryLimit(loose, 4 * 65536);
+  assert.notEqual(tight.buffer, loose.buffer);
+  assert.deepEqual(limits(tight), { pages: 2, max: 4 });
+  assert.deepEqual(limits(loose), { pages: 2, max: 16 }, "the input is left as it was");
+});
