@@ -231,6 +231,16 @@ func waitFor(t *testing.T, ctx context.Context, js string) string {
 	return s
 }
 
+// pastIdle waits until the page has been idle (requestIdleCallback, or 3 s at most) and
+// then for another moment: past the point where the page starts its idle work.
+func pastIdle(t *testing.T, ctx context.Context, moment time.Duration) {
+	t.Helper()
+	js := fmt.Sprintf(`new Promise((resolve) => requestIdleCallback(() => setTimeout(() => resolve(true), %d), { timeout: 3000 }))`, moment.Milliseconds())
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise)); err != nil {
+		t.Fatalf("waiting past the page's idle moment: %v", err)
+	}
+}
+
 func TestVirtualClockStampsLines(t *testing.T) {
 	for program, wantLast := range map[string]string{"serial": "9.000s", "concurrent": "3.000s"} {
 		ctx := open(t, "serial-vs-concurrent")

@@ -61,11 +61,8 @@ func TestReturningVisitReusesCompiledTools(t *testing.T) {
 	// A reader's first visit starts nothing of the toolchain before an edit, not even
 	// the build worker.
 	firstOpened := func(ctx context.Context) {
-		started, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise((resolve) => requestIdleCallback(() => setTimeout(() => resolve(window.playground.builder.worker !== null), 1500), { timeout: 3000 }))`, chromedp.EvalAwaitPromise))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if started {
+		pastIdle(t, ctx, 1500*time.Millisecond)
+		if eval[bool](t, ctx, `window.playground.builder.worker !== null`) {
 			t.Fatal("the first visit started the build worker before any edit")
 		}
 	}

@@ -189,10 +189,7 @@ func TestFocusingTheEditorStartsTheToolchain(t *testing.T) {
 	}
 	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("button.run")))
 	// Past the moment the page is idle, when a kept toolchain would start loading.
-	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`new Promise((resolve) => requestIdleCallback(() => setTimeout(() => resolve(true), 500)))`, chromedp.EvalAwaitPromise))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pastIdle(t, ctx, 500*time.Millisecond)
 	if eval[bool](t, ctx, `window.playground.builder.warmed !== null`) {
 		t.Fatal("the toolchain started loading before the learner reached the editor")
 	}
