@@ -1,6 +1,7 @@
 // builder.js is the page's side of the build worker (build-worker.js): it asks for the
 // toolchain to be loaded and warmed, builds edited programs and formats source. The worker
 // is started on first use, so a learner who never edits downloads nothing of the toolchain.
+import { readSaved, save, toolMemoryKey } from "./storage.js";
 
 /** Builder sends builds and formatting to the build worker. */
 export class Builder {
@@ -47,6 +48,9 @@ export class Builder {
         this.warmed = null;
         this.resolveWarm?.(data);
         break;
+      case "memory-grown":
+        save(toolMemoryKey, JSON.stringify(data.grown));
+        break;
       case "warmed-up":
         this.warmedUp = true;
         this.warmUpBuilds = data.builds;
@@ -70,7 +74,7 @@ export class Builder {
     this.start();
     this.warmed ??= new Promise((resolve) => {
       this.resolveWarm = resolve;
-      this.worker.postMessage({ type: "warm", toolchain: this.toolchainURL, quiet, kept });
+      this.worker.postMessage({ type: "warm", toolchain: this.toolchainURL, quiet, kept, memoryHint: memoryHint() });
     });
     return this.warmed;
   }
@@ -98,7 +102,7 @@ export class Builder {
     const id = this.nextID++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, onEvent });
-      this.worker.postMessage({ type: "build", id, toolchain: this.toolchainURL, program, test });
+      this.worker.postMessage({ type: "build", id, toolchain: this.toolchainURL, program, test, memoryHint: memoryHint() });
     });
   }
 
@@ -110,6 +114,15 @@ export class Builder {
       this.pending.set(id, { resolve });
       this.worker.postMessage({ type: "format", id, gofmt: this.gofmtURL, source });
     });
+  }
+}
+
+// memoryHint is how far the tools' memories grew in an earlier visit, or null.
+function memoryHint() {
+  try {
+    return JSON.parse(readSaved(toolMemoryKey) ?? "null");
+  } catch {
+    return null;
   }
 }
 
