@@ -34,7 +34,7 @@ let run = null;
 // compile compiles a program on this worker's own thread. WebAssembly.compile hands the
 // work to the browser's shared compiler threads, where, for a while after the toolchain
 // loads, a program waits its turn behind the optimizing compiler's work on the tools; on
-// two cores, a lesson program took 120-200 ms to compile that way, and 50-120 ms here.
+// two cores, a lesson program took 60-330 ms to compile that way, and 50-120 ms here.
 // A worker may compile synchronously; the page is never blocked.
 function compile(bytes) {
   return new Promise((resolve) => resolve(new WebAssembly.Module(withMemoryLimit(bytes))));
