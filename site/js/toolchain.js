@@ -65,7 +65,7 @@ export class Toolchain {
     this.freeMemory = new Map(); // tool name -> the memory its last instance used, now free
     this.grown = {}; // tool name -> the most pages its memory has grown to here
     this.memoryHint = null; // the same, from an earlier visit (setMemoryHint)
-    this.instances = {}; // tool name -> how many instances of it were made
+    this.instantiated = new Set(); // tools with an instance made
   }
 
   /**
@@ -74,7 +74,7 @@ export class Toolchain {
    * memories that size at once and touches every page of them, a chunk per task, while
    * the manifest and the tools download: the first build of a visit, not only the later
    * ones, then finds its memory mapped instead of taking tens of thousands of page faults
-   * (about half a second of the first link, in a browser on two cores).
+   * (mapping both memories took 0.4-0.65 s of a worker's time in a browser on two cores).
    */
   setMemoryHint(hint) {
     if (this.memoryHint || !hint || typeof hint !== "object") return;
@@ -368,7 +368,7 @@ export class Toolchain {
   async prefaultMemory() {
     for (const name of ["link", "compile"]) {
       const pages = this.memoryHint[name];
-      if (!Number.isInteger(pages) || pages <= 0 || this.freeMemory.has(name) || this.instances[name]) continue;
+      if (!Number.isInteger(pages) || pages <= 0 || this.freeMemory.has(name) || this.instantiated.has(name)) continue;
       const memory = new WebAssembly.Memory({ initial: Math.min(pages, MAX_HINTED_PAGES) });
       this.freeMemory.set(name, memory);
       const bytes = new Uint8Array(memory.buffer);
@@ -384,7 +384,7 @@ export class Toolchain {
   // the compiler copies tens of megabytes of data, so one spare instance of each tool is
   // made ahead of time.
   instantiate(name) {
-    this.instances[name] = (this.instances[name] ?? 0) + 1;
+    this.instantiated.add(name);
     const global = {}; // the tool's global object: its fs and process are set per run
     const go = newGo(global);
     const file = this.manifest[name];
