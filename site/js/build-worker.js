@@ -32,6 +32,11 @@
 //   {type: "warmed-up", builds}                     the warm-up builds are done; builds
 //                                                    is how many ran to the end (a build
 //                                                    asked for cuts the rest short)
+//   {type: "keep", urls}                            toolchain modules loaded from the
+//                                                    network, for the service worker to
+//                                                    keep (sent once the warm-ups are
+//                                                    done, or after a build when no
+//                                                    warm-up runs)
 import { Toolchain } from "./toolchain.js";
 import { Kind } from "./events.js";
 import { GoFunctions } from "./bridge.js";
@@ -106,6 +111,31 @@ async function countBody(response, onBytes) {
   }
 }
 
+// The service worker leaves the toolchain's modules to the browser and keeps a copy only
+// when asked (service-worker.js), after the warm-up builds: written while they load, the
+// copy would slow the load. When the browser's own fetch fails (offline), the kept copy
+// is asked for.
+const loadedModules = new Set(); // URLs loaded and not yet offered to be kept
+let warmUpsDue = false; // warm-up builds are to run: the copy waits for their end
+function offerToKeep() {
+  if (warmUpsDue || loadedModules.size === 0) return;
+  postMessage({ type: "keep", urls: [...loadedModules] });
+  loadedModules.clear();
+}
+
+async function fetchModule(url) {
+  try {
+    const response = await fetchOK(url);
+    loadedModules.add(url.href);
+    return response;
+  } catch (err) {
+    if (!(err instanceof TypeError)) throw err; // an HTTP status: the network answered
+    const kept = new URL(url);
+    kept.search = "kept";
+    return fetchOK(kept).catch(() => Promise.reject(err));
+  }
+}
+
 // Bytes are counted as they arrive so the page can draw a progress bar; each file's
 // share of the total is known from the manifest, by how the response is encoded.
 function getToolchain(base, memoryHint = null) {
@@ -117,7 +147,7 @@ function getToolchain(base, memoryHint = null) {
       return new Uint8Array(bytes);
     },
     compileModule: async (path, onBytes = () => {}, onEncoding = () => {}) => {
-      const response = await fetchOK(new URL(path, base));
+      const response = await fetchModule(new URL(path, base));
       onEncoding(response.headers.get("Content-Encoding"));
       // Compile from the response itself, while it downloads, so the browser may also
       // cache the compiled code; a clone's body is read only to count bytes.
@@ -171,6 +201,7 @@ onmessage = ({ data: msg }) => {
           tc.prefetch(WARM_UP);
           await tc.init();
           tc.prepareSpares();
+          warmUpsDue = true;
           postMessage({ type: "warm" });
         } catch (err) {
           postMessage({ type: "warm-failed", message: String(err.message || err) });
@@ -192,7 +223,11 @@ onmessage = ({ data: msg }) => {
               }
               toolchain.prepareSpares();
             }
-            if (i === WARM_UP_BUILDS - 1) postMessage({ type: "warmed-up", builds: warmUpBuilds });
+            if (i === WARM_UP_BUILDS - 1) {
+              postMessage({ type: "warmed-up", builds: warmUpBuilds });
+              warmUpsDue = false;
+              offerToKeep();
+            }
           });
         }
       });
@@ -221,6 +256,7 @@ onmessage = ({ data: msg }) => {
         } finally {
           requested--;
           lastBuilt = performance.now();
+          offerToKeep();
           // Instantiate the next compiler and linker once this build is out of the way.
           setTimeout(() => toolchain?.prepareSpares(), 0);
         }

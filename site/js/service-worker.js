@@ -11,10 +11,17 @@
 //   - A content-hashed name (assets/lesson.3f2a9c1d7e.js, the toolchain's archives): the
 //     cached copy, else the network's, kept. A hashed name means one content for good, so
 //     two builds never mix: a page names the files it was built with.
-//   - A content-hashed WebAssembly module (a lesson program, the compiler, the linker):
-//     the network's answer passed through (in practice the browser's HTTP cache, with
-//     the code the browser compiled from it last time), kept; the kept copy when the
-//     network fails.
+//   - The toolchain's modules (toolchain/*.wasm: the compiler, the linker, the test main's
+//     generator): not answered at all, so the browser fetches them itself, from its HTTP
+//     cache after the first time, with the code it compiled from them last time. Passed
+//     through this worker, tens of megabytes would take one more hop on each visit:
+//     about 0.2 s of a returning visitor's first edit, and with the copy written as they
+//     arrive, about 1 s of a first one. The page asks for them to be kept ({type: "keep"})
+//     once its warm-up builds are done, and the build worker asks for that copy
+//     (?kept) when the browser's own fetch fails.
+//   - Any other content-hashed WebAssembly module (a lesson program): the network's
+//     answer passed through (in practice the browser's HTTP cache, with the code the
+//     browser compiled from it last time), kept; the kept copy when the network fails.
 //   - Anything else (pages, toolchain/manifest.json, oembed.json): the network's answer,
 //     keeping a copy; the copy only when the network fails. A page loaded online is
 //     therefore always the newest deploy's, and so are the scripts and programs it names.
@@ -23,8 +30,8 @@
 //     are left to the network, never cached.
 // Keeping a page also fetches the hashed files it names that are not kept yet (each of its
 // programs, the scripts, the trace reader and gofmt), so a page opened once runs offline,
-// every tab of it. The toolchain is kept as the build worker fetches it: the compiler
-// works offline once it has been loaded once.
+// every tab of it. The toolchain's archives are kept as the build worker fetches them, its
+// modules when the page asks: the compiler works offline once it has been loaded once.
 //
 // A new build changes this script (its version), which the browser notices on the next
 // load: the new worker fetches its shell, takes over at once (skipWaiting, then
@@ -34,6 +41,7 @@
 // Messages it answers:
 //   {type: "save", url}        keep this page (sent by a page this worker did not serve,
 //                               the first visit, so it can work offline too)
+//   {type: "keep", urls}       keep these content-hashed files (the toolchain's modules)
 //   {type: "version"} + port    answers {version} on the port
 // How long after a page is kept its other programs are fetched ahead, in ms.
 const AHEAD_AFTER_MS = 5000;
@@ -50,6 +58,10 @@ const FILES = `${PREFIX}files v${LAYOUT}`; // content-hashed, keyed by URL
 const HASHED = /\.[0-9a-f]{8,}\.[a-z0-9]+$/;
 // Hashed files worth fetching ahead when a page that names them is kept.
 const AHEAD = /\.(wasm|js|css)$/;
+// The toolchain's modules, which the browser fetches itself (see the fetch handler).
+const TOOL = /^toolchain\/[^/]+\.wasm$/;
+// The query by which the build worker asks for a tool's kept copy.
+const KEPT = "?kept";
 // Paths under the scope that only the network answers.
 const NETWORK_ONLY = /^(api(\/|$)|oembed$|service-worker\.js$)/;
 // A copy in the cache answers whatever Vary said about the request.
@@ -93,6 +105,10 @@ self.addEventListener("fetch", (event) => {
     if (request.mode === "navigate") event.respondWith(fromNetwork(event));
     return;
   }
+  if (TOOL.test(path) && HASHED.test(url.pathname)) {
+    if (url.search === KEPT) event.respondWith(keptTool(url));
+    return;
+  }
   if (!HASHED.test(url.pathname)) event.respondWith(networkFirst(event));
   else if (url.pathname.endsWith(".wasm")) event.respondWith(passThroughFirst(event));
   else event.respondWith(cacheFirst(event));
@@ -101,6 +117,10 @@ self.addEventListener("fetch", (event) => {
 self.addEventListener("message", (event) => {
   const msg = event.data ?? {};
   if (msg.type === "save" && typeof msg.url === "string") event.waitUntil(saveFromNetwork(msg.url).catch(() => {}));
+  if (msg.type === "keep" && Array.isArray(msg.urls)) {
+    const urls = msg.urls.filter((u) => URL.canParse(u) && TOOL.test(inScope(new URL(u)) ?? ""));
+    event.waitUntil(fetchAhead(urls).catch(() => {}));
+  }
   if (msg.type === "version") event.ports[0]?.postMessage({ version: build.version });
 });
 
@@ -194,6 +214,15 @@ async function passThroughFirst(event) {
   // A copy for the cache only when there is none: a clone's bytes pass through this worker.
   if (!kept && storable(response)) event.waitUntil(store(files, request.url, response.clone()));
   return response;
+}
+
+// keptTool answers a request for a tool's kept copy (url without its query), asking the
+// network only when there is none.
+async function keptTool(url) {
+  const plain = new URL(url);
+  plain.search = "";
+  const files = await caches.open(FILES);
+  return (await files.match(plain.href, MATCH)) ?? fetch(plain.href);
 }
 
 // store puts a hashed file into the cache, telling others it is on its way.
