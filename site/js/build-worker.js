@@ -14,7 +14,9 @@
 //                                                    test builds its test binary
 //   {type: "format", id, gofmt: URL, source}        gofmt a program
 // "warm" and "build" may carry memoryHint: how far the tools' memories grew in an earlier
-// visit, as "memory-grown" reported it (Toolchain.setMemoryHint).
+// visit, as "memory-grown" reported it (Toolchain.setMemoryHint); and tools: the
+// compiler's and linker's files as the page names them ({compile, link}, relative to the
+// manifest), to start loading before the manifest arrives (Toolchain.expectTools).
 // Messages to the page:
 //   {type: "event", id?, event}                     build events (events.js): the
 //                                                    toolchain's progress, then
@@ -138,7 +140,7 @@ async function fetchModule(url) {
 
 // Bytes are counted as they arrive so the page can draw a progress bar; each file's
 // share of the total is known from the manifest, by how the response is encoded.
-function getToolchain(base, memoryHint = null) {
+function getToolchain(base, memoryHint = null, tools = null) {
   toolchain ??= new Toolchain({
     load: async (path, onBytes = () => {}, onEncoding = () => {}) => {
       const response = await fetchOK(new URL(path, base));
@@ -157,6 +159,7 @@ function getToolchain(base, memoryHint = null) {
     onProgress: (p) => (quiet && currentID === null) || postMessage({ type: "event", id: currentID, event: { kind: Kind.ToolchainProgress, ...p } }),
   });
   toolchain.setMemoryHint(memoryHint);
+  toolchain.expectTools(tools);
   return toolchain;
 }
 
@@ -184,7 +187,7 @@ onmessage = ({ data: msg }) => {
       serially(async () => {
         currentID = null;
         try {
-          const tc = getToolchain(msg.toolchain, msg.memoryHint);
+          const tc = getToolchain(msg.toolchain, msg.memoryHint, msg.tools);
           quiet = !!msg.quiet;
           if (msg.kept) {
             // The manifest comes from the network when it can: after the site changed
@@ -236,7 +239,7 @@ onmessage = ({ data: msg }) => {
       requested++;
       wake?.();
       // Its archives download while the builds ahead of it (or the toolchain's loading) run.
-      getToolchain(msg.toolchain, msg.memoryHint).prefetch(msg.program, { test: !!msg.test });
+      getToolchain(msg.toolchain, msg.memoryHint, msg.tools).prefetch(msg.program, { test: !!msg.test });
       serially(async () => {
         currentID = msg.id;
         const report = (event) => postMessage({ type: "event", id: msg.id, event });

@@ -5,9 +5,13 @@ import { readSaved, save, toolMemoryKey } from "./storage.js";
 
 /** Builder sends builds and formatting to the build worker. */
 export class Builder {
-  constructor({ workerURL, toolchainURL, gofmtURL }) {
+  constructor({ workerURL, toolchainURL, gofmtURL, tools = null }) {
     this.workerURL = workerURL;
     this.toolchainURL = toolchainURL;
+    // The compiler and linker the page names (tools: {compile, link}, their URLs), as the
+    // toolchain's manifest names them (relative to it), so the worker can start loading
+    // them before the manifest comes.
+    this.tools = manifestNames(tools, toolchainURL);
     this.gofmtURL = gofmtURL;
     this.worker = null;
     this.nextID = 1;
@@ -79,7 +83,9 @@ export class Builder {
     this.start();
     this.warmed ??= new Promise((resolve) => {
       this.resolveWarm = resolve;
-      this.worker.postMessage({ type: "warm", toolchain: this.toolchainURL, quiet, kept, memoryHint: memoryHint() });
+      // A quiet warm loads nothing but the tools kept: none named otherwise starts early.
+      const tools = kept && !(this.tools?.compile === kept.compile && this.tools?.link === kept.link) ? null : this.tools;
+      this.worker.postMessage({ type: "warm", toolchain: this.toolchainURL, quiet, kept, tools, memoryHint: memoryHint() });
     });
     return this.warmed;
   }
@@ -107,7 +113,7 @@ export class Builder {
     const id = this.nextID++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, onEvent });
-      this.worker.postMessage({ type: "build", id, toolchain: this.toolchainURL, program, test, memoryHint: memoryHint() });
+      this.worker.postMessage({ type: "build", id, toolchain: this.toolchainURL, tools: this.tools, program, test, memoryHint: memoryHint() });
     });
   }
 
@@ -120,6 +126,15 @@ export class Builder {
       this.worker.postMessage({ type: "format", id, gofmt: this.gofmtURL, source });
     });
   }
+}
+
+// manifestNames gives tools' URLs ({compile, link}) relative to the toolchain's folder, as
+// its manifest names them: null unless both are in that folder.
+function manifestNames(tools, toolchainURL) {
+  const name = (url) => (typeof url === "string" && url.startsWith(toolchainURL) ? url.slice(toolchainURL.length) : "");
+  const compile = name(tools?.compile);
+  const link = name(tools?.link);
+  return compile && link ? { compile, link } : null;
 }
 
 // memoryHint is how far the tools' memories grew in an earlier visit, or null.

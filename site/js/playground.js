@@ -118,6 +118,7 @@ export function setupPlayground(root, data, options = {}) {
     workerURL: new URL(data.buildWorker, location.href),
     toolchainURL: new URL(data.toolchain, location.href).href,
     gofmtURL: new URL(data.gofmt, location.href).href,
+    tools: data.tools && { compile: new URL(data.tools.compile, location.href).href, link: new URL(data.tools.link, location.href).href },
   });
   builder.onProgress((e) => e.kind === Kind.ToolchainProgress && progress.update(e));
   const wasmURL = (p) => new URL(p.wasm, location.href).href;

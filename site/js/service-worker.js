@@ -298,7 +298,8 @@ async function savePage(url, response) {
   if (/html/.test(type)) {
     // The page's own downloads (the program it runs first, the trace reader) go first.
     await new Promise((resolve) => setTimeout(resolve, AHEAD_AFTER_MS));
-    await fetchAhead([...names].filter((n) => AHEAD.test(new URL(n).pathname)));
+    // The page names the toolchain's modules too; they are kept only when asked ("keep").
+    await fetchAhead([...names].filter((n) => AHEAD.test(new URL(n).pathname) && !TOOL.test(inScope(new URL(n)))));
   }
   if (before !== undefined && [...hashedNames(before, url)].some((n) => !names.has(n))) await prune();
 }

@@ -66,6 +66,52 @@ export class Toolchain {
     this.grown = {}; // tool name -> the most pages its memory has grown to here
     this.memoryHint = null; // the same, from an earlier visit (setMemoryHint)
     this.instantiated = new Set(); // tools with an instance made
+    this.early = new Map(); // tool name -> its load started before the manifest came (expectTools)
+  }
+
+  /**
+   * expectTools starts loading the compiler and linker before the manifest has named
+   * them, given their files as the site's pages name them ({compile, link}: paths
+   * relative to the manifest). Fetching the manifest takes a few hundred milliseconds
+   * that the tools' much longer loads need not wait for. init takes over a load whose
+   * file the manifest names and forgets the others; the bytes that arrived before it
+   * did still count in its progress.
+   */
+  expectTools(tools) {
+    if (this.ready || this.early.size > 0 || !tools || typeof tools !== "object") return;
+    // The manifest is asked for first: it is small, and the archives wait for it.
+    this.loadManifest().catch(() => {}); // the build that needs it reports the failure
+    for (const name of ["compile", "link"]) {
+      const path = tools[name];
+      if (typeof path !== "string" || path === "") continue;
+      const load = { path, bytes: 0, encoding: undefined, onBytes: null, onEncoding: null };
+      load.module = this.compileModule(
+        path,
+        (n) => (load.onBytes ? load.onBytes(n) : (load.bytes += n)),
+        (encoding) => (load.onEncoding ? load.onEncoding(encoding) : (load.encoding = encoding)),
+      );
+      // A failed load is not taken over: the next init fetches the file itself.
+      load.module.catch(() => this.early.get(name) === load && this.early.delete(name));
+      this.early.set(name, load);
+    }
+  }
+
+  // loadTool compiles the compiler or the linker, as init needs them: from the load
+  // expectTools started when it is of the file the manifest names.
+  loadTool(name) {
+    const file = this.manifest[name];
+    const load = this.early.get(name);
+    this.early.delete(name);
+    if (load?.path !== file.url) {
+      return this.fetchCounted(file, (onBytes, onEncoding) => this.compileModule(file.url, onBytes, onEncoding));
+    }
+    return this.fetchCounted(file, (onBytes, onEncoding) => {
+      if (load.encoding !== undefined) onEncoding(load.encoding);
+      if (load.bytes > 0) onBytes(load.bytes);
+      load.onBytes = onBytes;
+      load.onEncoding = onEncoding;
+      return load.module;
+    });
   }
 
   /**
@@ -91,11 +137,7 @@ export class Toolchain {
   init() {
     this.ready ??= (async () => {
       await this.loadManifest();
-      const { compile, link } = this.manifest;
-      [this.compile, this.link] = await Promise.all([
-        this.fetchCounted(compile, (onBytes, onEncoding) => this.compileModule(compile.url, onBytes, onEncoding)),
-        this.fetchCounted(link, (onBytes, onEncoding) => this.compileModule(link.url, onBytes, onEncoding)),
-      ]);
+      [this.compile, this.link] = await Promise.all([this.loadTool("compile"), this.loadTool("link")]);
     })();
     this.ready.catch(() => (this.ready = null));
     return this.ready;

@@ -214,6 +214,24 @@ func TestFocusingTheEditorStartsTheToolchain(t *testing.T) {
 	}
 }
 
+// The page names the compiler and linker that its toolchain's manifest names: the build
+// worker starts loading those before the manifest arrives (Toolchain.expectTools), and a
+// build uses them only if the manifest agrees.
+func TestThePageNamesTheManifestsTools(t *testing.T) {
+	ctx := open(t, "serial-vs-concurrent")
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`(async () => {
+		const { builder } = window.playground;
+		const m = await (await fetch(new URL("manifest.json", builder.toolchainURL))).json();
+		return [builder.tools?.compile, m.compile.url, builder.tools?.link, m.link.url];
+	})()`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0] == "" || got[0] != got[1] || got[2] == "" || got[2] != got[3] {
+		t.Errorf("the page names the tools %q and %q; the manifest %q and %q", got[0], got[2], got[1], got[3])
+	}
+}
+
 // The warm-up builds run while the learner reads; a build the learner asks for meanwhile
 // goes first: the warm-up under way stops after its compile, and the others do not run.
 func TestABuildAskedForDuringTheWarmUpGoesFirst(t *testing.T) {

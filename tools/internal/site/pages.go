@@ -29,7 +29,7 @@ var templateFuncs = template.FuncMap{"inc": func(i int) int { return i + 1 }}
 // writePages writes every HTML page of the site. A new kind of page adds its template to
 // pageTemplates, a method on pageWriter that gathers its data, and a call here. Each
 // translation (lesson.Languages) gets the home page and the lessons under /<code>/.
-func writePages(o Options, course *lesson.Course, assets Assets, wasm map[string]string) error {
+func writePages(o Options, course *lesson.Course, assets Assets, tools ToolFiles, wasm map[string]string) error {
 	eds, err := readEditions(o.Root, o.Lessons)
 	if err != nil {
 		return err
@@ -40,7 +40,7 @@ func writePages(o Options, course *lesson.Course, assets Assets, wasm map[string
 		if err != nil {
 			return err
 		}
-		w := &pageWriter{out: o.Out, origin: strings.TrimSuffix(o.Origin, "/"), templates: templates, assets: assets, wasm: wasm,
+		w := &pageWriter{out: o.Out, origin: strings.TrimSuffix(o.Origin, "/"), templates: templates, assets: assets, tools: tools, wasm: wasm,
 			ed: ed, editions: eds, translations: map[string]*lesson.Translation{}}
 		for _, l := range course.Lessons() {
 			if ed.Code == "en" {
@@ -127,6 +127,7 @@ type pageWriter struct {
 	origin    string                        // where the site is served, for absolute links (oEmbed)
 	templates map[string]*template.Template // by name: see pageTemplates
 	assets    Assets
+	tools     ToolFiles         // the toolchain's compiler and linker
 	wasm      map[string]string // program path → the name of its .wasm in its lesson's folder
 	ed        *edition          // the language the pages are written in
 	editions  []*edition
@@ -276,11 +277,20 @@ type LessonData struct {
 	Worker      string            `json:"worker"`      // the runner worker, relative to the page
 	BuildWorker string            `json:"buildWorker"` // the build worker, relative to the page
 	Toolchain   string            `json:"toolchain"`   // the folder holding manifest.json
+	Tools       ToolFiles         `json:"tools"`       // the compiler and linker it names
 	Gofmt       string            `json:"gofmt"`       // go/format as WebAssembly
 	Programs    []ProgramData     `json:"programs"`
 	Files       map[string]string `json:"files"` // data files, base64
 	Prev        string            `json:"prev,omitempty"`
 	Next        string            `json:"next,omitempty"`
+}
+
+// ToolFiles are the compiler's and linker's files, as the toolchain's manifest names them
+// (relative to it) or, in LessonData, relative to the page: the build worker starts
+// loading them before the manifest arrives.
+type ToolFiles struct {
+	Compile string `json:"compile"`
+	Link    string `json:"link"`
 }
 
 // ProgramData describes one program to the page script.
@@ -331,7 +341,7 @@ func (w *pageWriter) lessonData(l *lesson.Lesson, root string, exercises bool) L
 	assets := w.assets
 	data := LessonData{
 		Slug: l.Slug, Title: l.Title, Root: root, Worker: root + assets.WorkerJS, BuildWorker: root + assets.BuildWorkerJS,
-		Toolchain: root + "toolchain/", Gofmt: root + assets.GofmtWASM, Files: map[string]string{},
+		Toolchain: root + "toolchain/", Tools: w.toolFiles(root), Gofmt: root + assets.GofmtWASM, Files: map[string]string{},
 	}
 	for _, p := range l.Programs {
 		pd := ProgramData{Name: p.Name, Source: string(p.Source), WASM: root + "lessons/" + l.Slug + "/" + w.wasm[p.Path]}
@@ -517,12 +527,18 @@ func (w *pageWriter) embed(l *lesson.Lesson) error {
 // from the link the page is opened with.
 var sharedProgram = []programView{{ID: "main", Name: "main.go", Title: "main.go"}}
 
+// toolFiles are the toolchain's compiler and linker relative to a page whose path to the
+// site root is root.
+func (w *pageWriter) toolFiles(root string) ToolFiles {
+	return ToolFiles{Compile: root + "toolchain/" + w.tools.Compile, Link: root + "toolchain/" + w.tools.Link}
+}
+
 // emptyData is the LessonData of a page whose program the script fills in.
 func (w *pageWriter) emptyData(slug, root string) LessonData {
 	a := w.assets
 	return LessonData{
 		Slug: slug, Root: root, Worker: root + a.WorkerJS, BuildWorker: root + a.BuildWorkerJS, Toolchain: root + "toolchain/",
-		Gofmt: root + a.GofmtWASM, Files: map[string]string{},
+		Tools: w.toolFiles(root), Gofmt: root + a.GofmtWASM, Files: map[string]string{},
 		Programs: []ProgramData{{Name: "main.go"}},
 	}
 }

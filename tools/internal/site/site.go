@@ -78,10 +78,11 @@ func Build(ctx context.Context, o Options) error {
 	if err != nil {
 		return err
 	}
-	if err := publishToolchain(ctx, o); err != nil {
+	tools, err := publishToolchain(ctx, o)
+	if err != nil {
 		return err
 	}
-	if err := writePages(o, course, assets, wasm); err != nil {
+	if err := writePages(o, course, assets, tools, wasm); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(o.Out, "_headers"), []byte(server.HeadersFile()), 0o644); err != nil {
