@@ -1,13 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { register } from "node:module";
-
-// As in toolchain-prefetch.test.js: no Go runs here, so "go-wasm-exec" is an empty module.
-const noGo = `export async function resolve(spec, context, next) {
-  return spec === "go-wasm-exec" ? { url: "data:text/javascript,", shortCircuit: true } : next(spec, context);
-}`;
-register("data:text/javascript," + encodeURIComponent(noGo));
-const { Toolchain } = await import("../toolchain.js");
+import { Toolchain } from "./toolchain-without-go.js";
 
 const PAGE = 65536;
 const tasks = async (n) => {

@@ -1,14 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { register } from "node:module";
-
-// The bundler points "go-wasm-exec" at Go's wasm_exec.js; these tests run no Go, so it
-// resolves to an empty module here.
-const noGo = `export async function resolve(spec, context, next) {
-  return spec === "go-wasm-exec" ? { url: "data:text/javascript,", shortCircuit: true } : next(spec, context);
-}`;
-register("data:text/javascript," + encodeURIComponent(noGo));
-const { Toolchain } = await import("../toolchain.js");
+import { Toolchain } from "./toolchain-without-go.js";
 
 // A manifest of a few packages: fmt needs io and the runtime; the injected file imports
 // sync, which the import map serves with the playground's own package.
