@@ -138,7 +138,11 @@ func waitOutput(t *testing.T, ctx context.Context, want string) {
 	t.Helper()
 	js := fmt.Sprintf(`document.querySelector("[role=log]").textContent.includes(%q)`, want)
 	if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](js, chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(pollTimeout(ctx)))); err != nil {
-		t.Fatalf("output never showed %q: %v\noutput:\n%s", want, err, outputText(t, ctx))
+		// The wait may have used up ctx's time: the output is read with a few seconds
+		// of its own, so the failure says what the page showed.
+		late, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		t.Fatalf("output never showed %q: %v\noutput:\n%s", want, err, outputText(t, late))
 	}
 }
 
