@@ -34,7 +34,7 @@
 //   {type: "warmed-up", builds}                     the warm-up builds are done; builds
 //                                                    is how many ran to the end (a build
 //                                                    asked for cuts the rest short)
-//   {type: "keep", urls}                            toolchain files loaded from the
+//   {type: "keep", urls}                            toolchain modules loaded from the
 //                                                    network, for the service worker to
 //                                                    keep (sent once the warm-ups are
 //                                                    done, or after a build when no
@@ -113,22 +113,22 @@ async function countBody(response, onBytes) {
   }
 }
 
-// The service worker leaves the toolchain's modules and archives to the browser and keeps
-// a copy only when asked (service-worker.js), after the warm-up builds: written while they
-// load, the copy would slow the load. When the browser's own fetch fails (offline), the
-// kept copy is asked for.
-const loadedFiles = new Set(); // URLs loaded and not yet offered to be kept
+// The service worker leaves the toolchain's modules to the browser and keeps a copy only
+// when asked (service-worker.js), after the warm-up builds: written while they load, the
+// copy would slow the load. When the browser's own fetch fails (offline), the kept copy
+// is asked for.
+const loadedModules = new Set(); // URLs loaded and not yet offered to be kept
 let warmUpsDue = false; // warm-up builds are to run: the copy waits for their end
 function offerToKeep() {
-  if (warmUpsDue || loadedFiles.size === 0) return;
-  postMessage({ type: "keep", urls: [...loadedFiles] });
-  loadedFiles.clear();
+  if (warmUpsDue || loadedModules.size === 0) return;
+  postMessage({ type: "keep", urls: [...loadedModules] });
+  loadedModules.clear();
 }
 
-async function fetchKeepable(url) {
+async function fetchModule(url) {
   try {
     const response = await fetchOK(url);
-    loadedFiles.add(url.href);
+    loadedModules.add(url.href);
     return response;
   } catch (err) {
     if (!(err instanceof TypeError)) throw err; // an HTTP status: the network answered
@@ -143,15 +143,13 @@ async function fetchKeepable(url) {
 function getToolchain(base, memoryHint = null, tools = null) {
   toolchain ??= new Toolchain({
     load: async (path, onBytes = () => {}, onEncoding = () => {}) => {
-      // The manifest is the network's, through the service worker; archives are kept.
-      const url = new URL(path, base);
-      const response = await (path === "manifest.json" ? fetchOK(url) : fetchKeepable(url));
+      const response = await fetchOK(new URL(path, base));
       onEncoding(response.headers.get("Content-Encoding"));
       const [bytes] = await Promise.all([response.clone().arrayBuffer(), countBody(response, onBytes)]);
       return new Uint8Array(bytes);
     },
     compileModule: async (path, onBytes = () => {}, onEncoding = () => {}) => {
-      const response = await fetchKeepable(new URL(path, base));
+      const response = await fetchModule(new URL(path, base));
       onEncoding(response.headers.get("Content-Encoding"));
       // Compile from the response itself, while it downloads, so the browser may also
       // cache the compiled code; a clone's body is read only to count bytes.

@@ -60,8 +60,8 @@ export class Builder {
         this.warmUpBuilds = data.builds;
         break;
       case "keep":
-        // The service worker keeps the toolchain's modules and archives for offline use
-        // only when asked: the browser fetched them itself (service-worker.js).
+        // The service worker keeps the toolchain's modules for offline use only when asked:
+        // the browser fetched them itself (service-worker.js).
         globalThis.navigator?.serviceWorker?.controller?.postMessage({ type: "keep", urls: data.urls });
         break;
     }

@@ -8,18 +8,17 @@
 // live under any path of its host.
 //
 // For a GET request in its scope:
-//   - A content-hashed name (assets/lesson.3f2a9c1d7e.js): the cached copy, else the
-//     network's, kept. A hashed name means one content for good, so two builds never mix:
-//     a page names the files it was built with.
+//   - A content-hashed name (assets/lesson.3f2a9c1d7e.js, the toolchain's archives): the
+//     cached copy, else the network's, kept. A hashed name means one content for good, so
+//     two builds never mix: a page names the files it was built with.
 //   - The toolchain's modules (toolchain/*.wasm: the compiler, the linker, the test main's
-//     generator) and its archives (toolchain/pkg/**.a): not answered at all, so the
-//     browser fetches them itself, from its HTTP cache after the first time, the modules
-//     with the code it compiled from them last time. Passed through this worker, tens of
-//     megabytes would take one more hop on each visit: about 0.2 s of a returning
-//     visitor's first edit, and with the copy written as they arrive, about 1 s of a
-//     first one for the modules and as much again for the archives. The page asks for
-//     them to be kept ({type: "keep"}) once its warm-up builds are done, and the build
-//     worker asks for that copy (?kept) when the browser's own fetch fails.
+//     generator): not answered at all, so the browser fetches them itself, from its HTTP
+//     cache after the first time, with the code it compiled from them last time. Passed
+//     through this worker, tens of megabytes would take one more hop on each visit:
+//     about 0.2 s of a returning visitor's first edit, and with the copy written as they
+//     arrive, about 1 s of a first one. The page asks for them to be kept ({type: "keep"})
+//     once its warm-up builds are done, and the build worker asks for that copy
+//     (?kept) when the browser's own fetch fails.
 //   - Any other content-hashed WebAssembly module (a lesson program): the network's
 //     answer passed through (in practice the browser's HTTP cache, with the code the
 //     browser compiled from it last time), kept; the kept copy when the network fails.
@@ -31,8 +30,8 @@
 //     are left to the network, never cached.
 // Keeping a page also fetches the hashed files it names that are not kept yet (each of its
 // programs, the scripts, the trace reader and gofmt), so a page opened once runs offline,
-// every tab of it. The toolchain's modules and archives are kept when the page asks: the
-// compiler works offline once it has been loaded once.
+// every tab of it. The toolchain's archives are kept as the build worker fetches them, its
+// modules when the page asks: the compiler works offline once it has been loaded once.
 //
 // A new build changes this script (its version), which the browser notices on the next
 // load: the new worker fetches its shell, takes over at once (skipWaiting, then
@@ -59,9 +58,8 @@ const FILES = `${PREFIX}files v${LAYOUT}`; // content-hashed, keyed by URL
 const HASHED = /\.[0-9a-f]{8,}\.[a-z0-9]+$/;
 // Hashed files worth fetching ahead when a page that names them is kept.
 const AHEAD = /\.(wasm|js|css)$/;
-// The toolchain's modules and archives, which the browser fetches itself (see the fetch
-// handler).
-const TOOL = /^toolchain\/([^/]+\.wasm|pkg\/.+\.a)$/;
+// The toolchain's modules, which the browser fetches itself (see the fetch handler).
+const TOOL = /^toolchain\/[^/]+\.wasm$/;
 // The query by which the build worker asks for a tool's kept copy.
 const KEPT = "?kept";
 // Paths under the scope that only the network answers.
