@@ -61,6 +61,7 @@ export class Toolchain {
     this.archives = new Map(); // their files' paths -> bytes, read without copies (goFileSystem)
     this.cache = new Map(); // source -> result of build, most recent last
     this.ready = null;
+    this.toolsReady = new Map(); // tool name -> Promise of it compiled (toolReady)
     this.spares = new Map(); // tool name -> Promise<{go, instance}> instantiated ahead of use
     this.freeMemory = new Map(); // tool name -> the memory its last instance used, now free
     this.grown = {}; // tool name -> the most pages its memory has grown to here
@@ -78,7 +79,7 @@ export class Toolchain {
    * did still count in its progress.
    */
   expectTools(tools) {
-    if (this.ready || this.early.size > 0 || !tools || typeof tools !== "object") return;
+    if (this.toolsReady.size > 0 || this.early.size > 0 || !tools || typeof tools !== "object") return;
     // The manifest is asked for first: it is small, and the archives wait for it.
     this.loadManifest().catch(() => {}); // the build that needs it reports the failure
     for (const name of ["compile", "link"]) {
@@ -135,12 +136,24 @@ export class Toolchain {
 
   /** init fetches the manifest and compiles the compiler and linker (once). */
   init() {
-    this.ready ??= (async () => {
-      await this.loadManifest();
-      [this.compile, this.link] = await Promise.all([this.loadTool("compile"), this.loadTool("link")]);
-    })();
+    this.ready ??= Promise.all([this.toolReady("compile"), this.toolReady("link")]).then(() => {});
     this.ready.catch(() => (this.ready = null));
     return this.ready;
+  }
+
+  // toolReady fetches the manifest and compiles one tool, "compile" or "link" (once): a
+  // build runs its compiler as soon as that is ready, while the linker may still load.
+  toolReady(name) {
+    let ready = this.toolsReady.get(name);
+    if (!ready) {
+      ready = (async () => {
+        await this.loadManifest();
+        this[name] = await this.loadTool(name); // this.compile or this.link
+      })();
+      ready.catch(() => this.toolsReady.get(name) === ready && this.toolsReady.delete(name));
+      this.toolsReady.set(name, ready);
+    }
+    return ready;
   }
 
   // loadManifest reads the manifest and prepares the file system (once).
@@ -280,9 +293,16 @@ export class Toolchain {
     const injected = m.injected;
     const extra = [{ name: injected.name, source: injected.source }];
     if (tests) extra.push({ name: TEST_MAIN_FILE, source: tests.source });
-    const needed = this.packagesFor([...imports, ...extra.flatMap((f) => scanImports(f.source))].map((im) => im.path));
-    // The archives download while the compiler and linker are still being compiled.
-    await Promise.all([this.init(), this.ensurePackages([...needed])]);
+    const paths = [...imports, ...extra.flatMap((f) => scanImports(f.source))].map((im) => im.path);
+    const needed = this.packagesFor(paths);
+    // The compiler reads only the archives of the packages the files import (as the
+    // import map names them); the linker reads them all. So the compiler runs once its
+    // own archives are in, while the linker and the other archives may still download:
+    // its first run, the slowest, overlaps the rest of the download.
+    const read = new Set(paths.flatMap((p) => [p, map[p]]).filter((p) => p && m.packages[p]));
+    const archives = this.ensurePackages([...read, ...[...needed].filter((p) => !read.has(p))]);
+    archives.catch(() => {}); // awaited before linking
+    await Promise.all([this.toolReady("compile"), this.ensurePackages([...read])]);
 
     const dir = m.workDir;
     const pkgs = [...needed].sort().map((p) => `packagefile ${p}=/pkg/${p}.a`).join("\n") + "\n";
@@ -303,6 +323,7 @@ export class Toolchain {
       return { ok: false, diagnostics: parseDiagnostics(output), output, compileMs };
     }
     if (await giveWay?.()) return { ok: false, abandoned: true, diagnostics: [], output: "", compileMs };
+    await Promise.all([this.toolReady("link"), archives]);
     start = performance.now();
     const linked = await this.runTool("link", [
       "-o", `${dir}/main.wasm`, "-importcfg", `${dir}/importcfg.link`, ...m.linkFlags,
