@@ -294,19 +294,16 @@ export class Toolchain {
     const extra = [{ name: injected.name, source: injected.source }];
     if (tests) extra.push({ name: TEST_MAIN_FILE, source: tests.source });
     const paths = [...imports, ...extra.flatMap((f) => scanImports(f.source))].map((im) => im.path);
-    const needed = this.packagesFor(paths);
-    // The compiler reads only the archives of the packages the files import (as the
-    // import map names them); the linker reads them all. So the compiler runs once its
-    // own archives are in, while the linker and the other archives may still download:
-    // its first run, the slowest, overlaps the rest of the download.
-    const read = new Set(paths.flatMap((p) => [p, map[p]]).filter((p) => p && m.packages[p]));
-    const archives = this.ensurePackages([...read, ...[...needed].filter((p) => !read.has(p))]);
+    const { needed, read } = this.archivesFor(paths);
+    // The compiler runs once its own archives are in, while the linker and the other
+    // archives may still download: its first run, the slowest, overlaps the rest.
+    const archives = this.ensurePackages(needed);
     archives.catch(() => {}); // awaited before linking
-    await Promise.all([this.toolReady("compile"), this.ensurePackages([...read])]);
+    await Promise.all([this.toolReady("compile"), this.ensurePackages(read)]);
 
     const dir = m.workDir;
-    const pkgs = [...needed].sort().map((p) => `packagefile ${p}=/pkg/${p}.a`).join("\n") + "\n";
-    const remaps = Object.entries(map).filter(([from]) => needed.has(from)).map(([from, to]) => `importmap ${from}=${to}\n`).join("");
+    const pkgs = needed.toSorted().map((p) => `packagefile ${p}=/pkg/${p}.a`).join("\n") + "\n";
+    const remaps = Object.entries(map).filter(([from]) => needed.includes(from)).map(([from, to]) => `importmap ${from}=${to}\n`).join("");
     for (const f of this.fs.readdirSync(dir)) if (f.endsWith(".go") || f === "main.a" || f === "main.wasm") this.fs.rmSync(`${dir}/${f}`);
     this.fs.writeFileSync(`${dir}/importcfg`, remaps + pkgs);
     this.fs.writeFileSync(`${dir}/importcfg.link`, pkgs);
@@ -365,6 +362,16 @@ export class Toolchain {
     return { main: JSON.parse(r.json) };
   }
 
+  // archivesFor lists the packages whose archives a build importing paths reads: needed,
+  // all that the linker reads, with read first, the few the compiler reads (the packages
+  // imported, as the import map names them).
+  archivesFor(paths) {
+    const { packages, importMap = {} } = this.manifest;
+    const read = [...new Set(paths.flatMap((p) => [p, importMap[p]]))].filter((p) => p && packages[p]);
+    const needed = [...new Set([...read, ...this.packagesFor(paths)])];
+    return { needed, read };
+  }
+
   // packagesFor is the set of packages whose archives a build importing paths reads: them,
   // what the import map serves them with, the runtime, and everything they depend on.
   packagesFor(paths) {
@@ -392,7 +399,7 @@ export class Toolchain {
       const sources = [...files, m.injected].map((f) => f.source);
       const paths = sources.flatMap((source) => scanImports(source).map((im) => im.path));
       if (test) paths.push(...(m.testImports ?? []));
-      await this.ensurePackages([...this.packagesFor(paths)]);
+      await this.ensurePackages(this.archivesFor(paths).needed);
     } catch {
       // the build that needs the archives reports the failure
     }

@@ -89,3 +89,18 @@ test("an archive only the linker reads that fails to load fails the build after 
   assert.equal((await tc.build('package main\n\nimport "fmt"\n\nfunc main() { fmt.Println(2) }\n')).ok, true);
   assert.ok(again);
 });
+
+test("a prefetch asks for the archives the compiler reads first", async () => {
+  const asked = [];
+  const tc = new Toolchain({
+    load: async (path) => {
+      if (path === "manifest.json") return new TextEncoder().encode(JSON.stringify(manifest));
+      asked.push(path);
+      return new Uint8Array([1]);
+    },
+    compileModule: async (path) => ({ module: path }),
+  });
+  await tc.prefetch('package main\n\nimport "fmt"\n\nfunc main() { fmt.Println(1) }\n');
+  assert.equal(asked[0], "pkg/fmt.1.a");
+  assert.deepEqual(asked.toSorted(), ["pkg/fmt.1.a", "pkg/runtime.1.a", "pkg/strconv.1.a"]);
+});
