@@ -60,7 +60,6 @@ export class Toolchain {
     this.fetching = new Map(); // package -> Promise of its archive in the file system
     this.archives = new Map(); // their files' paths -> bytes, read without copies (goFileSystem)
     this.cache = new Map(); // source -> result of build, most recent last
-    this.ready = null;
     this.toolsReady = new Map(); // tool name -> Promise of it compiled (toolReady)
     this.spares = new Map(); // tool name -> Promise<{go, instance}> instantiated ahead of use
     this.freeMemory = new Map(); // tool name -> the memory its last instance used, now free
@@ -136,9 +135,7 @@ export class Toolchain {
 
   /** init fetches the manifest and compiles the compiler and linker (once). */
   init() {
-    this.ready ??= Promise.all([this.toolReady("compile"), this.toolReady("link")]).then(() => {});
-    this.ready.catch(() => (this.ready = null));
-    return this.ready;
+    return Promise.all([this.toolReady("compile"), this.toolReady("link")]).then(() => {});
   }
 
   // toolReady fetches the manifest and compiles one tool, "compile" or "link" (once): a
