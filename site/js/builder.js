@@ -25,7 +25,7 @@ export class Builder {
 
   start() {
     if (this.worker) return;
-    this.worker = new Worker(this.workerURL);
+    this.worker = new Worker(this.workerURL, { type: "module" });
     this.worker.onmessage = ({ data }) => this.receive(data);
   }
 

@@ -44,7 +44,7 @@ export class Runner {
   // spawn starts a worker and has it compile every module prepared so far. Only the
   // current worker's events reach the run; a spare that fails is dropped.
   spawn() {
-    const w = { worker: new Worker(this.workerURL), ready: false, preparing: 0 };
+    const w = { worker: new Worker(this.workerURL, { type: "module" }), ready: false, preparing: 0 };
     w.worker.onmessage = ({ data }) => {
       if (data.type === "ready") w.ready = true;
       if (data.type === "prepared") w.preparing--;

@@ -49,11 +49,21 @@ func writeAssets(o Options) (Assets, error) {
 		{"site/js/build-worker.js", buildWorkerName + ".js", &a.BuildWorkerJS},
 		{"site/js/embed.js", EmbedLoader, nil},
 	}
-	var entries []bundle.Entry
+	// The workers are module workers; the embed loader is a classic script, which any
+	// course page can include.
+	var workers, classic []bundle.Entry
 	for _, s := range scripts {
-		entries = append(entries, bundle.Entry{Source: s.source, Output: filepath.Join(tmp, s.name)})
+		e := bundle.Entry{Source: s.source, Output: filepath.Join(tmp, s.name)}
+		if s.asset != nil {
+			workers = append(workers, e)
+		} else {
+			classic = append(classic, e)
+		}
 	}
-	if err := bundle.Browser(o.Root, entries, o.Minify); err != nil {
+	if err := bundle.Workers(o.Root, workers, o.Minify); err != nil {
+		return Assets{}, err
+	}
+	if err := bundle.Browser(o.Root, classic, o.Minify); err != nil {
 		return Assets{}, err
 	}
 	for _, s := range scripts {
