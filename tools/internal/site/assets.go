@@ -44,17 +44,16 @@ func writeAssets(o Options) (Assets, error) {
 	scripts := []struct {
 		source, name string
 		asset        *string // nil: the embed loader, written under its own name
+		worker       bool    // a module worker's script; else a classic script, which any course page can include
 	}{
-		{"site/js/runner-worker.js", "runner-worker.js", &a.WorkerJS},
-		{"site/js/build-worker.js", buildWorkerName + ".js", &a.BuildWorkerJS},
-		{"site/js/embed.js", EmbedLoader, nil},
+		{"site/js/runner-worker.js", "runner-worker.js", &a.WorkerJS, true},
+		{"site/js/build-worker.js", buildWorkerName + ".js", &a.BuildWorkerJS, true},
+		{"site/js/embed.js", EmbedLoader, nil, false},
 	}
-	// The workers are module workers; the embed loader is a classic script, which any
-	// course page can include.
 	var workers, classic []bundle.Entry
 	for _, s := range scripts {
 		e := bundle.Entry{Source: s.source, Output: filepath.Join(tmp, s.name)}
-		if s.asset != nil {
+		if s.worker {
 			workers = append(workers, e)
 		} else {
 			classic = append(classic, e)
