@@ -70,6 +70,10 @@ func TestReturningVisitReusesCompiledTools(t *testing.T) {
 	// (the page has none saved), and shows no download progress for it (nothing is downloaded).
 	returningOpened := func(ctx context.Context) {
 		waitFor(t, ctx, `window.playground.builder.warmedUp`)
+		// No learner's build came first, so every warm-up ran: none if its program failed.
+		if n := eval[int](t, ctx, `window.playground.builder.warmUpBuilds`); n == 0 {
+			t.Error("no warm-up build ran to the end: the warm-up program does not build")
+		}
 		progressShown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.querySelector(".toolchain-progress").hidden`))
 		if err != nil {
 			t.Fatal(err)
