@@ -3,8 +3,8 @@
 // only the runner worker, so the compiler stays loaded and warm.
 //
 // Messages from the page:
-//   {type: "warm", toolchain: URL, quiet?, kept?}   load the toolchain and compile a
-//                                                    small program once, ahead of need;
+//   {type: "warm", toolchain: URL, quiet?, kept?}   load the toolchain, then run the
+//                                                    warm-up builds in the background;
 //                                                    quiet: with no progress events;
 //                                                    kept: {compile, link}, the tools'
 //                                                    URLs the browser keeps: load only
