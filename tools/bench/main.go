@@ -25,6 +25,8 @@
 //	             into a timeline, in the runner worker
 //
 // and the ratios a/c and b/c, and the timeline's draw time against one frame at 60 Hz.
+// Each browser is started and left to finish its own start-up work before a page is
+// opened (settle.go), as a learner's browser is already running when they open a lesson.
 // With -cold 0 the cold measurements (cold precompiled, b, b/c, page bytes) are skipped.
 //
 // Then, unless -worker=false, the Cloudflare Worker under workerd (worker.go): its wasm
@@ -50,7 +52,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"goconcurrency.dev/playground/tools/internal/browser"
 	"goconcurrency.dev/playground/tools/internal/paths"
 	"goconcurrency.dev/playground/tools/internal/server"
 	"goconcurrency.dev/playground/tools/internal/site"
@@ -152,7 +153,7 @@ func run(runs, colds int) error {
 	}
 
 	// Warm: one browser, toolchain loaded and warmed once.
-	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, "warm-profile"))
+	ctx, cancel, err := startBrowser(filepath.Join(tmp, "warm-profile"))
 	if err != nil {
 		return err
 	}
@@ -672,7 +673,7 @@ func coldEmbed(tmp, url string, i int, counter *countingHandler) (time.Duration,
 // then settle, and measures the first Run; it returns the bytes sent before the Run and
 // after its first line.
 func coldRun(tmp, profile, url, ready string, settle time.Duration, counter *countingHandler) (time.Duration, int64, int64, error) {
-	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, profile))
+	ctx, cancel, err := startBrowser(filepath.Join(tmp, profile))
 	if err != nil {
 		return 0, 0, 0, err
 	}
@@ -739,7 +740,7 @@ const returningRead = 5 * time.Second
 // done, it measures later edits the same way: the warm edit (a) of a returning learner,
 // whose browser kept the tools optimized, where (a) itself is measured in a first visit.
 func returningEdit(tmp, url string, edit func(int) string, n, i int, read time.Duration, later int) (time.Duration, []time.Duration, error) {
-	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, fmt.Sprintf("cold-edit-%d", i)))
+	ctx, cancel, err := startBrowser(filepath.Join(tmp, fmt.Sprintf("cold-edit-%d", i)))
 	if err != nil {
 		return 0, nil, err
 	}
@@ -783,7 +784,7 @@ func returningEdit(tmp, url string, edit func(int) string, n, i int, read time.D
 // coldEdit opens the lesson in a fresh browser, edits the program and measures Run to its
 // first line: the toolchain download, compile and link included.
 func coldEdit(tmp, url, src string, i int) (time.Duration, error) {
-	ctx, cancel, err := browser.Start(context.Background(), filepath.Join(tmp, fmt.Sprintf("cold-edit-%d", i)))
+	ctx, cancel, err := startBrowser(filepath.Join(tmp, fmt.Sprintf("cold-edit-%d", i)))
 	if err != nil {
 		return 0, err
 	}
