@@ -44,6 +44,7 @@ import { Kind } from "./events.js";
 import { GoFunctions } from "./bridge.js";
 import { fetchOK, goFunction } from "./go-function.js";
 import { withMemoryLimit } from "./memory-limit.js";
+import WARM_UP from "../../wasm/warmup/main.go";
 
 // Warm-up builds run while the learner reads: the first loads the archives lessons
 // usually need, and the others let the engine optimize the compiler's and the linker's
@@ -52,105 +53,14 @@ import { withMemoryLimit } from "./memory-limit.js";
 // about twice as long as one made after it. A build the learner asks for always goes
 // first: the warm-up under way stops after its compile, and the rest wait their turn.
 //
-// The warm-up program uses what lesson programs use (goroutines, channels, select, a
-// mutex, methods, an interface, a generic function, closures, maps, formatting) and
-// imports only the packages nearly all of them import. The engine optimizes, and keeps in
+// The warm-up program (wasm/warmup/main.go, bundled here as text, so that make test vets
+// it and runs it) uses what lesson programs use (goroutines, channels, select, a mutex,
+// methods, an interface, a generic function, closures, maps, formatting) and imports
+// only the packages nearly all of them import. The engine optimizes, and keeps in
 // its code cache for the next visit, the code the warm-ups run often: with a program of
 // a few lines, a returning visitor's first build of a real program ran much of the
 // compiler unoptimized again.
 const WARM_UP_BUILDS = 10;
-const WARM_UP = `package main
-
-import (
-	"fmt"
-	"sync"
-	"time"
-)
-
-type job struct {
-	id   int
-	name string
-}
-
-type result struct {
-	job  job
-	took time.Duration
-	err  error
-}
-
-type counter struct {
-	mu   sync.Mutex
-	seen map[string]int
-}
-
-func (c *counter) add(name string) int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.seen[name]++
-	return c.seen[name]
-}
-
-type stringer interface{ String() string }
-
-func (j job) String() string { return fmt.Sprintf("job %d (%s)", j.id, j.name) }
-
-func sum[T int | float64](xs ...T) (total T) {
-	for _, x := range xs {
-		total += x
-	}
-	return total
-}
-
-func worker(jobs <-chan job, results chan<- result, c *counter, wg *sync.WaitGroup) {
-	defer wg.Done()
-	for j := range jobs {
-		start := time.Now()
-		var err error
-		if c.add(j.name) > 1 {
-			err = fmt.Errorf("%v: seen before", j)
-		}
-		results <- result{job: j, took: time.Since(start), err: err}
-	}
-}
-
-func main() {
-	jobs := make(chan job)
-	results := make(chan result, 4)
-	c := &counter{seen: map[string]int{}}
-	var wg sync.WaitGroup
-	for range 3 {
-		wg.Add(1)
-		go worker(jobs, results, c, &wg)
-	}
-	go func() {
-		for i := range 4 {
-			jobs <- job{id: i, name: []string{"a", "b"}[i%2]}
-		}
-		close(jobs)
-	}()
-	go func() { wg.Wait(); close(results) }()
-	timeout := time.After(time.Second)
-	var done []stringer
-	for results != nil {
-		select {
-		case r, ok := <-results:
-			if !ok {
-				results = nil
-				break
-			}
-			if r.err != nil {
-				fmt.Println("error:", r.err)
-			}
-			done = append(done, r.job)
-		case <-timeout:
-			fmt.Println("timed out")
-			return
-		}
-	}
-	var once sync.Once
-	once.Do(func() { fmt.Printf("%d done, %q, %.1f %v\\n", len(done), done[0].String(), sum(1.5, 2), sum(1, 2, 3)) })
-}
-`;
 
 let toolchain = null;
 let currentID = null; // the build whose events are being reported

@@ -98,6 +98,10 @@ func Node(root string, entries []Entry) error {
 	return build(root, entries, api.PlatformNode, api.FormatCommonJS, false)
 }
 
+// goAsText makes a Go file imported by a script its source, as a string: the build
+// worker's warm-up program (wasm/warmup) is a Go file that go vet checks.
+var goAsText = map[string]api.Loader{".go": api.LoaderText}
+
 func build(root string, entries []Entry, platform api.Platform, format api.Format, minify bool) error {
 	sourcemap := api.SourceMapLinked
 	if platform == api.PlatformNode {
@@ -123,6 +127,7 @@ func build(root string, entries []Entry, platform api.Platform, format api.Forma
 			Sourcemap:         sourcemap,
 			LogLevel:          api.LogLevelSilent,
 			Define:            map[string]string{"global": "globalThis"},
+			Loader:            goAsText,
 			Plugins:           []api.Plugin{resolver(root, goroot, platform)},
 		})
 		if len(res.Errors) > 0 {
