@@ -291,12 +291,15 @@ export class Toolchain {
     const extra = [{ name: injected.name, source: injected.source }];
     if (tests) extra.push({ name: TEST_MAIN_FILE, source: tests.source });
     const paths = [...imports, ...extra.flatMap((f) => scanImports(f.source))].map((im) => im.path);
-    const { needed, read } = this.archivesFor(paths);
-    // The compiler runs once its own archives are in, while the linker and the other
-    // archives may still download: its first run, the slowest, overlaps the rest.
-    const archives = this.ensurePackages(needed);
-    archives.catch(() => {}); // awaited before linking
-    await Promise.all([this.toolReady("compile"), this.ensurePackages(read)]);
+    // The compiler runs once everything the build reads is in: the linker and every
+    // archive, not only the few archives the compiler reads. In a browser the worker's
+    // thread receives each download's bytes itself, and it cannot while a tool runs (a
+    // run is one long task): with the compiler started early, the archives still on
+    // their way waited for its end, and in a first visit the linker then waited a second
+    // more for them, drawn in while the engine optimized the compiler on every core.
+    // The compiler's own archives are asked for first.
+    const needed = this.archivesFor(paths);
+    await Promise.all([this.toolReady("compile"), this.toolReady("link"), this.ensurePackages(needed)]);
 
     const dir = m.workDir;
     const pkgs = needed.toSorted().map((p) => `packagefile ${p}=/pkg/${p}.a`).join("\n") + "\n";
@@ -317,7 +320,6 @@ export class Toolchain {
       return { ok: false, diagnostics: parseDiagnostics(output), output, compileMs };
     }
     if (await giveWay?.()) return { ok: false, abandoned: true, diagnostics: [], output: "", compileMs };
-    await Promise.all([this.toolReady("link"), archives]);
     start = performance.now();
     const linked = await this.runTool("link", [
       "-o", `${dir}/main.wasm`, "-importcfg", `${dir}/importcfg.link`, ...m.linkFlags,
@@ -359,14 +361,13 @@ export class Toolchain {
     return { main: JSON.parse(r.json) };
   }
 
-  // archivesFor lists the packages whose archives a build importing paths reads: needed,
-  // all that the linker reads, with read first, the few the compiler reads (the packages
-  // imported, as the import map names them).
+  // archivesFor lists the packages whose archives a build importing paths reads: all
+  // that the linker reads, first the few the compiler reads too (the packages imported,
+  // as the import map names them).
   archivesFor(paths) {
     const { packages, importMap = {} } = this.manifest;
-    const read = [...new Set(paths.flatMap((p) => [p, importMap[p]]))].filter((p) => p && packages[p]);
-    const needed = [...new Set([...read, ...this.packagesFor(paths)])];
-    return { needed, read };
+    const compiled = [...new Set(paths.flatMap((p) => [p, importMap[p]]))].filter((p) => p && packages[p]);
+    return [...new Set([...compiled, ...this.packagesFor(paths)])];
   }
 
   // packagesFor is the set of packages whose archives a build importing paths reads: them,
@@ -396,7 +397,7 @@ export class Toolchain {
       const sources = [...files, m.injected].map((f) => f.source);
       const paths = sources.flatMap((source) => scanImports(source).map((im) => im.path));
       if (test) paths.push(...(m.testImports ?? []));
-      await this.ensurePackages(this.archivesFor(paths).needed);
+      await this.ensurePackages(this.archivesFor(paths));
     } catch {
       // the build that needs the archives reports the failure
     }
