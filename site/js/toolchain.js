@@ -21,6 +21,9 @@ const MAX_HINTED_PAGES = 4096;
 // the download's own work on the worker is not held up for long.
 const PREFAULT_CHUNK = 8 << 20;
 
+// How often, at most, the download's progress is reported while it is under way.
+const PROGRESS_EVERY_MS = 200;
+
 /** TEST_MAIN_FILE is the name of the generated test main (wasm/testmain.FileName). */
 export const TEST_MAIN_FILE = "_testmain.go";
 
@@ -177,15 +180,23 @@ export class Toolchain {
     const download = countDownload(this.progress, file, () => this.report(false));
     const result = await loader((n) => download.bytes(n), (encoding) => download.encoding(encoding));
     download.done();
-    this.report(true);
+    this.report(false);
     return result;
   }
 
+  // report sends the progress when it changed: at once when forced (the total grew) or
+  // when everything is in, and otherwise at most every PROGRESS_EVERY_MS. Each report
+  // redraws the page's progress bar, and a first edit's sixty-odd archives, each
+  // reported as it was done, had the page laying out a frame 30 times a second while it
+  // competed for the cores.
   report(force) {
     const now = performance.now();
-    if (!force && now - (this.lastReport ?? 0) < 50) return;
+    const { loaded, total } = this.progress;
+    if (this.reported?.loaded === loaded && this.reported?.total === total) return;
+    if (!force && loaded < total && now - (this.lastReport ?? 0) < PROGRESS_EVERY_MS) return;
     this.lastReport = now;
-    this.onProgress({ ...this.progress });
+    this.reported = { loaded, total };
+    this.onProgress({ loaded, total });
   }
 
   /** importable lists the standard packages a program may import. */

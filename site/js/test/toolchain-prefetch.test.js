@@ -84,3 +84,25 @@ test("a failed archive is asked for again by the next build", async () => {
   await tc.ensurePackages(["io"]);
   assert.ok(tc.loaded.has("io"));
 });
+
+test("archives done one after another are reported a few times a second, and the end at once", async () => {
+  const progress = [];
+  const tc = new Toolchain({
+    load: async (path, onBytes) => {
+      if (path === "manifest.json") return new TextEncoder().encode(JSON.stringify(manifest));
+      onBytes(4);
+      return new Uint8Array(4);
+    },
+    compileModule: async (path, onBytes) => (onBytes(10), { module: path }),
+    onProgress: (p) => progress.push(p),
+  });
+  await tc.init();
+  assert.deepEqual(progress.at(-1), { loaded: 20, total: 20 }, "the tools are in");
+  progress.length = 0;
+  // The seven archives come in within a few milliseconds of each other.
+  await tc.ensurePackages(Object.keys(manifest.packages));
+  const end = progress.at(-1);
+  assert.equal(end.loaded, end.total, "the last report says everything is in");
+  // The total's report, and the end: not one report per archive.
+  assert.ok(progress.length <= 3, `${progress.length} reports for seven archives: ${JSON.stringify(progress)}`);
+});
