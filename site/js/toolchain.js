@@ -141,8 +141,7 @@ export class Toolchain {
     return Promise.all([this.toolReady("compile"), this.toolReady("link")]).then(() => {});
   }
 
-  // toolReady fetches the manifest and compiles one tool, "compile" or "link" (once): a
-  // build runs its compiler as soon as that is ready, while the linker may still load.
+  // toolReady fetches the manifest and compiles one tool, "compile" or "link" (once).
   toolReady(name) {
     let ready = this.toolsReady.get(name);
     if (!ready) {
