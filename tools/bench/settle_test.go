@@ -1,9 +1,10 @@
+//go:build linux
+
 package main
 
 import (
 	"os/exec"
-	"runtime"
-	"strconv"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -11,17 +12,15 @@ import (
 // TestCPUTimeCountsDescendants: the CPU time of a process includes its live children's,
 // so a busy child shows in its parent's total, and a process that only sleeps goes quiet.
 func TestCPUTimeCountsDescendants(t *testing.T) {
-	if runtime.GOOS != "linux" {
-		t.Skip("reads /proc")
-	}
 	// A shell (the parent) waiting for one busy child: a loop that forks nothing.
+	// Both run in a process group of their own, killed as one at the end.
 	busy := exec.Command("sh", "-c", `sh -c 'while :; do :; done' & wait`)
+	busy.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := busy.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer func() {
-		exec.Command("pkill", "-P", strconv.Itoa(busy.Process.Pid)).Run()
-		busy.Process.Kill()
+		syscall.Kill(-busy.Process.Pid, syscall.SIGKILL)
 		busy.Wait()
 	}()
 	time.Sleep(100 * time.Millisecond)
@@ -39,10 +38,14 @@ func TestCPUTimeCountsDescendants(t *testing.T) {
 	}
 
 	idle := exec.Command("sh", "-c", "sleep 5 & wait")
+	idle.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := idle.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer idle.Process.Kill()
+	defer func() {
+		syscall.Kill(-idle.Process.Pid, syscall.SIGKILL)
+		idle.Wait()
+	}()
 	if waited, quiet := waitQuiet(idle.Process.Pid, settleLimit); !quiet || waited > 3*time.Second {
 		t.Errorf("a sleeping process: quiet=%v after %v, want quiet within a second or so", quiet, waited)
 	}
