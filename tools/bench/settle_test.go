@@ -13,16 +13,7 @@ import (
 // so a busy child shows in its parent's total, and a process that only sleeps goes quiet.
 func TestCPUTimeCountsDescendants(t *testing.T) {
 	// A shell (the parent) waiting for one busy child: a loop that forks nothing.
-	// Both run in a process group of their own, killed as one at the end.
-	busy := exec.Command("sh", "-c", `sh -c 'while :; do :; done' & wait`)
-	busy.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := busy.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		syscall.Kill(-busy.Process.Pid, syscall.SIGKILL)
-		busy.Wait()
-	}()
+	busy := startShell(t, `sh -c 'while :; do :; done' & wait`)
 	time.Sleep(100 * time.Millisecond)
 	before, ok := cpuTime(busy.Process.Pid)
 	if !ok {
@@ -37,15 +28,7 @@ func TestCPUTimeCountsDescendants(t *testing.T) {
 		t.Errorf("a spinning process went quiet after %v", waited)
 	}
 
-	idle := exec.Command("sh", "-c", "sleep 5 & wait")
-	idle.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	if err := idle.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() {
-		syscall.Kill(-idle.Process.Pid, syscall.SIGKILL)
-		idle.Wait()
-	}()
+	idle := startShell(t, "sleep 5 & wait")
 	if waited, quiet := waitQuiet(idle.Process.Pid, settleLimit); !quiet || waited > 3*time.Second {
 		t.Errorf("a sleeping process: quiet=%v after %v, want quiet within a second or so", quiet, waited)
 	}
@@ -53,4 +36,20 @@ func TestCPUTimeCountsDescendants(t *testing.T) {
 	if _, ok := cpuTime(1 << 30); ok {
 		t.Error("cpuTime found a process that does not exist")
 	}
+}
+
+// startShell runs script in a shell of a process group of its own, which the test's
+// cleanup kills as one: the shell and everything it started.
+func startShell(t *testing.T, script string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command("sh", "-c", script)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		cmd.Wait()
+	})
+	return cmd
 }
