@@ -8,20 +8,29 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/format"
+	"go/importer"
 	"go/parser"
 	"go/token"
+	"go/types"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // The in-browser compiler and linker only ever target js/wasm, yet cmd/compile and
 // cmd/link carry a back end for every architecture. Building them with "go build
-// -overlay" in place of three files of the installed GOROOT, each edited to keep only its
-// wasm entry, lets the linker drop the other back ends: the tools shrink by a quarter and
-// compile faster in the browser, and they produce the same bytes (tested).
+// -overlay" in place of a few files of the installed GOROOT, each edited to keep only
+// what wasm uses, lets the linker drop the other back ends: the compiler shrinks by a
+// third and the linker by a tenth, they compile faster in the browser, and they produce
+// the same bytes (tested).
 //
 // The edits are made here at build time, from the installed Go's own files: no copy of
 // Go's source is kept. Each edit checks the shape it expects and fails, naming the file,
@@ -29,13 +38,22 @@ import (
 
 // slimEdit is one file of the GOROOT replaced in the slim build.
 type slimEdit struct {
-	File string                          // relative to GOROOT/src
-	Edit func(*ast.File) ([]span, error) // edits the parsed file; returns where it removed code
+	File string // relative to GOROOT/src
+	// Edit edits the parsed file and returns where it removed or replaced code.
+	Edit func(*ast.File, *slimEnv) ([]span, error)
+}
+
+// slimEnv is what an edit may consult besides its file.
+type slimEnv struct {
+	// Packages returns the named packages as the compiler sees them for js/wasm.
+	Packages func(paths []string) (map[string]*types.Package, error)
 }
 
 var slimEdits = []slimEdit{
 	{"cmd/compile/main.go", keepWasmArchInit},
 	{"cmd/compile/internal/ssa/config.go", keepWasmConfig},
+	{"cmd/compile/internal/ssa/opGen.go", inlineArchConstants},
+	{"cmd/compile/internal/ssagen/intrinsics.go", dropSIMDIntrinsics},
 	{"cmd/link/main.go", keepWasmLinkArch},
 }
 
@@ -47,7 +65,10 @@ type slimFile struct {
 
 // slimSources edits every file of slimEdits from the GOROOT at goroot and returns the
 // new files and a hash of them for cache keys.
-func slimSources(goroot string) ([]slimFile, string, error) {
+func slimSources(ctx context.Context, goroot string) ([]slimFile, string, error) {
+	env := &slimEnv{Packages: func(paths []string) (map[string]*types.Package, error) {
+		return wasmPackages(ctx, paths)
+	}}
 	var files []slimFile
 	h := sha256.New()
 	for _, e := range slimEdits {
@@ -56,7 +77,7 @@ func slimSources(goroot string) ([]slimFile, string, error) {
 		if err != nil {
 			return nil, "", fmt.Errorf("slim toolchain: %w", err)
 		}
-		out, err := editGo(e.File, src, e.Edit)
+		out, err := editGo(e.File, src, func(f *ast.File) ([]span, error) { return e.Edit(f, env) })
 		if err != nil {
 			return nil, "", err
 		}
@@ -128,10 +149,18 @@ func editGo(name string, src []byte, edit func(*ast.File) ([]span, error)) ([]by
 	}
 	// A comment on the lines of a removed element (or just above it) goes with it;
 	// one that ends the line of the element before stays.
+	// Only a span over several lines can hold a comment so (a replaced constant cannot).
 	line := func(p token.Pos) int { return fset.Position(p).Line }
+	type lines struct{ from, to int }
+	var spans []lines
+	for _, r := range removed {
+		if from, to := line(r.From), line(r.To); to > from {
+			spans = append(spans, lines{from, to})
+		}
+	}
 	f.Comments = slices.DeleteFunc(f.Comments, func(c *ast.CommentGroup) bool {
-		for _, r := range removed {
-			if line(c.Pos()) > line(r.From) && line(c.End()) <= line(r.To) {
+		for _, r := range spans {
+			if line(c.Pos()) > r.from && line(c.End()) <= r.to {
 				return true
 			}
 		}
@@ -202,7 +231,7 @@ func importName(s *ast.ImportSpec) string {
 }
 
 // keepWasmArchInit keeps only the "wasm" entry of cmd/compile's archInits map.
-func keepWasmArchInit(f *ast.File) ([]span, error) {
+func keepWasmArchInit(f *ast.File, _ *slimEnv) ([]span, error) {
 	lit, err := varLiteral(f, "archInits")
 	if err != nil {
 		return nil, err
@@ -232,7 +261,7 @@ func keepWasmArchInit(f *ast.File) ([]span, error) {
 
 // keepWasmConfig keeps only the "wasm" case (and the default) of the switch on arch in
 // ssa.NewConfig.
-func keepWasmConfig(f *ast.File) ([]span, error) {
+func keepWasmConfig(f *ast.File, _ *slimEnv) ([]span, error) {
 	fn := funcDecl(f, "NewConfig")
 	if fn == nil {
 		return nil, fmt.Errorf("no func NewConfig")
@@ -246,7 +275,7 @@ func keepWasmConfig(f *ast.File) ([]span, error) {
 
 // keepWasmLinkArch keeps only the "wasm" case (and the default) of the switch on
 // buildcfg.GOARCH in cmd/link's main.
-func keepWasmLinkArch(f *ast.File) ([]span, error) {
+func keepWasmLinkArch(f *ast.File, _ *slimEnv) ([]span, error) {
 	fn := funcDecl(f, "main")
 	if fn == nil {
 		return nil, fmt.Errorf("no func main")
@@ -383,4 +412,158 @@ func stringLit(e ast.Expr) string {
 // content (the hash of the edited files names the result).
 func buildSlimTool(ctx context.Context, name, dir, overlay, hash string) (string, error) {
 	return buildTool(ctx, name, filepath.Join(dir, name+"-wasmonly-"+hash+".wasm"), "-overlay="+overlay)
+}
+
+// inlineArchConstants replaces, in the compiler's generated op tables, every constant of
+// another architecture's assembler package (cmd/internal/obj/arm64 and the rest) by its
+// value, so that the file no longer imports those packages. An imported package runs its
+// init, and each of these inits stores the package's LinkArch, which names every function
+// of that assembler: without this edit they all stay in the binary, unused once NewConfig
+// keeps only wasm. The tables keep the same numbers.
+func inlineArchConstants(f *ast.File, env *slimEnv) ([]span, error) {
+	arch := map[string]string{}  // local name -> import path
+	local := map[string]string{} // import path -> local name, for every import
+	for _, im := range f.Imports {
+		p, err := strconv.Unquote(im.Path.Value)
+		if err != nil {
+			return nil, err
+		}
+		local[p] = importName(im)
+		if strings.HasPrefix(p, "cmd/internal/obj/") && p != "cmd/internal/obj/wasm" {
+			arch[importName(im)] = p
+		}
+	}
+	if len(arch) == 0 {
+		return nil, fmt.Errorf("imports no other architecture's assembler package")
+	}
+	pkgs, err := env.Packages(slices.Sorted(maps.Values(arch)))
+	if err != nil {
+		return nil, err
+	}
+	var removed []span
+	var failed error
+	astutil.Apply(f, func(c *astutil.Cursor) bool {
+		sel, ok := c.Node().(*ast.SelectorExpr)
+		if !ok || failed != nil {
+			return failed == nil
+		}
+		id, ok := sel.X.(*ast.Ident)
+		if !ok || arch[id.Name] == "" {
+			return true
+		}
+		lit, err := constantLiteral(pkgs[arch[id.Name]], sel.Sel.Name, local)
+		if err != nil {
+			failed = fmt.Errorf("%s.%s: %w", id.Name, sel.Sel.Name, err)
+			return false
+		}
+		removed = append(removed, span{sel.Pos(), sel.End()})
+		c.Replace(lit)
+		return false
+	}, nil)
+	if failed != nil {
+		return nil, failed
+	}
+	return removed, nil
+}
+
+// constantLiteral spells the constant name of pkg as a literal, converted to its type
+// when it has one; the type's package must be imported (local: path -> name).
+func constantLiteral(pkg *types.Package, name string, local map[string]string) (ast.Expr, error) {
+	c, ok := pkg.Scope().Lookup(name).(*types.Const)
+	if !ok {
+		return nil, fmt.Errorf("is not a constant")
+	}
+	if c.Val().Kind() != constant.Int {
+		return nil, fmt.Errorf("is not an integer constant")
+	}
+	var lit ast.Expr = &ast.BasicLit{Kind: token.INT, Value: c.Val().ExactString()}
+	if constant.Sign(c.Val()) < 0 {
+		lit = &ast.UnaryExpr{Op: token.SUB, X: &ast.BasicLit{Kind: token.INT, Value: constant.UnaryOp(token.SUB, c.Val(), 0).ExactString()}}
+	}
+	switch t := c.Type().(type) {
+	case *types.Basic:
+		if t.Info()&types.IsUntyped != 0 {
+			return lit, nil
+		}
+		return &ast.CallExpr{Fun: ast.NewIdent(t.Name()), Args: []ast.Expr{lit}}, nil
+	case *types.Named:
+		obj := t.Obj()
+		name, ok := local[obj.Pkg().Path()]
+		if !ok || obj.Pkg() == pkg {
+			return nil, fmt.Errorf("has type %s, which the file cannot name without the package", t)
+		}
+		return &ast.CallExpr{Fun: &ast.SelectorExpr{X: ast.NewIdent(name), Sel: ast.NewIdent(obj.Name())}, Args: []ast.Expr{lit}}, nil
+	}
+	return nil, fmt.Errorf("has type %s", c.Type())
+}
+
+// wasmPackages reads the js/wasm export data of the packages at paths (building them if
+// the go command has not) and returns them type-checked.
+func wasmPackages(ctx context.Context, paths []string) (map[string]*types.Package, error) {
+	found, err := listPackages(ctx, paths)
+	if err != nil {
+		return nil, err
+	}
+	exports := map[string]string{}
+	for _, p := range found {
+		exports[p.ImportPath] = p.Export
+	}
+	imp := importer.ForCompiler(token.NewFileSet(), "gc", func(path string) (io.ReadCloser, error) {
+		if f, ok := exports[path]; ok {
+			return os.Open(f)
+		}
+		return nil, fmt.Errorf("no js/wasm export data for %s", path)
+	})
+	pkgs := map[string]*types.Package{}
+	for _, p := range paths {
+		pkg, err := imp.Import(p)
+		if err != nil {
+			return nil, fmt.Errorf("slim toolchain: reading %s: %w", p, err)
+		}
+		pkgs[p] = pkg
+	}
+	return pkgs, nil
+}
+
+// dropSIMDIntrinsics removes, from ssagen's initIntrinsics, the block that registers the
+// intrinsics of the SIMD experiment when it is on. They are amd64's alone (the block must
+// not name wasm), so a compiler for wasm never looks them up, and the one function that
+// registers them is the largest in the compiler.
+func dropSIMDIntrinsics(f *ast.File, _ *slimEnv) ([]span, error) {
+	fn := funcDecl(f, "initIntrinsics")
+	if fn == nil {
+		return nil, fmt.Errorf("no func initIntrinsics")
+	}
+	var removed []span
+	var calls bool
+	var err error
+	fn.Body.List, removed = removeFrom(fn.Body.List, fn.Body.Lbrace, func(s ast.Stmt) bool {
+		is, ok := s.(*ast.IfStmt)
+		if !ok || is.Init != nil || is.Else != nil || exprName(is.Cond) != "buildcfg.Experiment.SIMD" {
+			return true
+		}
+		ast.Inspect(is.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if exprName(n.Fun) == "simdIntrinsics" {
+					calls = true
+				}
+			case *ast.SelectorExpr:
+				if name := exprName(n); name == "sys.Wasm" || name == "sys.ArchWasm" {
+					err = fmt.Errorf("the SIMD intrinsics name wasm")
+				}
+			}
+			return true
+		})
+		return false
+	})
+	switch {
+	case err != nil:
+		return nil, err
+	case len(removed) != 1:
+		return nil, fmt.Errorf("initIntrinsics has %d blocks on buildcfg.Experiment.SIMD, want 1", len(removed))
+	case !calls:
+		return nil, fmt.Errorf("the block on buildcfg.Experiment.SIMD does not call simdIntrinsics")
+	}
+	return removed, nil
 }

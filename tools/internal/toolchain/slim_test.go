@@ -5,6 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"maps"
 	"os"
 	"os/exec"
@@ -23,7 +27,7 @@ func TestSlimEditsOfInstalledGo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, hash, err := slimSources(goroot)
+	files, hash, err := slimSources(context.Background(), goroot)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,6 +41,10 @@ func TestSlimEditsOfInstalledGo(t *testing.T) {
 			[]string{"amd64", "arm64", "riscv64", "x86.Init", `"386"`}},
 		{[]string{`case "wasm":`, "rewriteBlockWasm", `ctxt.Diag("arch %s not implemented", arch)`, "c.SoftFloat = softfloat"},
 			[]string{"rewriteBlockAMD64", "rewriteValueS390X", `case "ppc64le"`, "ppc64 has register bswap ops", "only for loads&stores"}},
+		{[]string{`"cmd/internal/obj/wasm"`, "wasm.AI64Add,", `"cmd/internal/obj"`, "obj.As("},
+			[]string{`"cmd/internal/obj/x86"`, `"cmd/internal/obj/arm64"`, "x86.REG_AX", "arm64.AADD", "riscv.A"}},
+		{[]string{"func initIntrinsics(", `addF("internal/runtime/math", "MulUintptr",`, "sys.ArchWasm"},
+			[]string{"simdIntrinsics(addF)", "ClearAVXUpperBits", "buildcfg.Experiment.SIMD"}},
 		{[]string{`case "wasm":`, "wasm.Init()", "ld.Main(arch, theArch)", `"cmd/link/internal/wasm"`},
 			[]string{"amd64", "mips64", "loong64.Init", `"cmd/link/internal/x86"`}},
 	}
@@ -54,7 +62,7 @@ func TestSlimEditsOfInstalledGo(t *testing.T) {
 		}
 	}
 	// The same sources give the same hash.
-	if _, again, err := slimSources(goroot); err != nil || again != hash {
+	if _, again, err := slimSources(context.Background(), goroot); err != nil || again != hash {
 		t.Errorf("hash %s, then %s (%v)", hash, again, err)
 	}
 }
@@ -113,6 +121,36 @@ func NewConfig(arch string) {
 		{"switch moved", "cmd/link/main.go", `package main
 func main() { pick(buildcfg.GOARCH) }
 `, "no single switch"},
+		{"no other assembler", "cmd/compile/internal/ssa/opGen.go", `package ssa
+import "cmd/internal/obj/wasm"
+var t = []opInfo{{asm: wasm.AI64Add}}
+`, "imports no other architecture's assembler package"},
+		{"a table names a variable", "cmd/compile/internal/ssa/opGen.go", `package ssa
+import "cmd/internal/obj/arm64"
+var t = []any{arm64.Linkarm64}
+`, "arm64.Linkarm64: is not a constant"},
+		{"a type of the assembler", "cmd/compile/internal/ssa/opGen.go", `package ssa
+import "cmd/internal/obj/arm64"
+var t = []any{arm64.SpecialOne}
+`, "cannot name without the package"},
+		{"no SIMD block", "cmd/compile/internal/ssagen/intrinsics.go", `package ssagen
+func initIntrinsics(cfg *intrinsicBuildConfig) { add("runtime", "KeepAlive", nil, all...) }
+`, "0 blocks on buildcfg.Experiment.SIMD, want 1"},
+		{"SIMD for wasm", "cmd/compile/internal/ssagen/intrinsics.go", `package ssagen
+func initIntrinsics(cfg *intrinsicBuildConfig) {
+	if buildcfg.Experiment.SIMD {
+		simdIntrinsics(addF)
+		addF("simd", "X", nil, sys.Wasm)
+	}
+}
+`, "name wasm"},
+		{"SIMD block does something else", "cmd/compile/internal/ssagen/intrinsics.go", `package ssagen
+func initIntrinsics(cfg *intrinsicBuildConfig) {
+	if buildcfg.Experiment.SIMD {
+		addF("simd", "X", nil, sys.AMD64)
+	}
+}
+`, "does not call simdIntrinsics"},
 		{"nothing left to drop", "cmd/link/main.go", `package main
 func main() {
 	switch buildcfg.GOARCH {
@@ -126,7 +164,7 @@ func main() {
 	edits := map[string]func(f []byte) error{}
 	for _, e := range slimEdits {
 		edits[e.File] = func(src []byte) error {
-			_, err := editGo(e.File, src, e.Edit)
+			_, err := editGo(e.File, src, func(f *ast.File) ([]span, error) { return e.Edit(f, fakeEnv) })
 			return err
 		}
 	}
@@ -139,6 +177,83 @@ func main() {
 		if msg := err.Error(); !strings.Contains(msg, c.want) || !strings.Contains(msg, c.file) || !strings.Contains(msg, "changed shape") {
 			t.Errorf("%s: error %q, want it to name %s and say %q", c.name, msg, c.file, c.want)
 		}
+	}
+}
+
+// fakeEnv serves two small packages in place of the assembler's and cmd/internal/obj.
+var fakeEnv = &slimEnv{Packages: func(paths []string) (map[string]*types.Package, error) {
+	fset := token.NewFileSet()
+	check := func(path, src string, imp types.Importer) *types.Package {
+		f, err := parser.ParseFile(fset, path, src, 0)
+		if err != nil {
+			panic(err)
+		}
+		pkg, err := (&types.Config{Importer: imp}).Check(path, fset, []*ast.File{f}, nil)
+		if err != nil {
+			panic(err)
+		}
+		return pkg
+	}
+	obj := check("cmd/internal/obj", "package obj\ntype As int16\nconst ABaseARM64 = 7 << 11\n", nil)
+	arm64 := check("cmd/internal/obj/arm64", `package arm64
+import "cmd/internal/obj"
+type Special int
+const (
+	AADD obj.As = obj.ABaseARM64 + iota
+	ASUB
+)
+const REG_R0 = 64
+const Minus = -3
+const Small int8 = 5
+const SpecialOne Special = 1
+var Linkarm64 = 0
+`, importerFunc(func(string) (*types.Package, error) { return obj, nil }))
+	out := map[string]*types.Package{}
+	for _, p := range paths {
+		if p != arm64.Path() {
+			return nil, fmt.Errorf("no package %s", p)
+		}
+		out[p] = arm64
+	}
+	return out, nil
+}}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// TestInlineArchConstants: every constant of the assembler package becomes its value, in
+// its type, and the import goes; the wasm assembler's constants and comments stay.
+func TestInlineArchConstants(t *testing.T) {
+	src := `package ssa
+
+import (
+	"cmd/internal/obj"
+	"cmd/internal/obj/arm64"
+	"cmd/internal/obj/wasm"
+)
+
+var opcodeTable = [...]opInfo{
+	{name: "ADD", asm: arm64.AADD}, // the arm64 add
+	{name: "SUB", asm: arm64.ASUB},
+	{name: "I64Add", asm: wasm.AI64Add},
+	{name: "CALL", asm: obj.ACALL},
+}
+
+var registers = [...]Register{{0, arm64.REG_R0, "R0"}, {1, arm64.Minus, "M"}, {2, arm64.Small, "S"}}
+`
+	out, err := editGo("cmd/compile/internal/ssa/opGen.go", []byte(src), func(f *ast.File) ([]span, error) { return inlineArchConstants(f, fakeEnv) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(out)
+	for _, s := range []string{"asm: obj.As(14336)}, // the arm64 add", "asm: obj.As(14337)}", "asm: wasm.AI64Add}", "asm: obj.ACALL}", `{0, 64, "R0"}`, `{1, -3, "M"}`, `{2, int8(5), "S"}`, `"cmd/internal/obj/wasm"`} {
+		if !strings.Contains(got, s) {
+			t.Errorf("lacks %q:\n%s", s, got)
+		}
+	}
+	if strings.Contains(got, "arm64.") || strings.Contains(got, `"cmd/internal/obj/arm64"`) {
+		t.Errorf("still names arm64:\n%s", got)
 	}
 }
 
@@ -167,7 +282,7 @@ func main() {
 	}
 }
 `
-	out, err := editGo("cmd/link/main.go", []byte(src), keepWasmLinkArch)
+	out, err := editGo("cmd/link/main.go", []byte(src), func(f *ast.File) ([]span, error) { return keepWasmLinkArch(f, nil) })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,8 +328,9 @@ func TestWasmOnlyToolsBuildLikeNative(t *testing.T) {
 		file       File
 		has, lacks []string
 	}{
-		{m.Compile, []string{"cmd/compile/internal/wasm.", "cmd/compile/internal/ssa.rewriteValueWasm"},
-			[]string{"cmd/compile/internal/amd64.", "cmd/compile/internal/arm64.", "cmd/compile/internal/ssa.rewriteValueAMD64\x00"}},
+		{m.Compile, []string{"cmd/compile/internal/wasm.", "cmd/compile/internal/ssa.rewriteValueWasm", "cmd/internal/obj/wasm."},
+			[]string{"cmd/compile/internal/amd64.", "cmd/compile/internal/arm64.", "cmd/compile/internal/ssa.rewriteValueAMD64\x00",
+				"cmd/internal/obj/arm64.", "cmd/internal/obj/x86.", "cmd/internal/obj/riscv.", "cmd/compile/internal/ssagen.simdIntrinsics\x00"}},
 		{m.Link, []string{"cmd/link/internal/wasm."}, []string{"cmd/link/internal/amd64.", "cmd/link/internal/riscv64."}},
 	} {
 		bin, err := os.ReadFile(filepath.Join(dir, c.file.URL))

@@ -133,7 +133,7 @@ func gather(ctx context.Context) (*inputs, error) {
 	if err != nil {
 		return nil, err
 	}
-	slim, hash, err := slimSources(goroot)
+	slim, hash, err := slimSources(ctx, goroot)
 	if err != nil {
 		return nil, err
 	}
@@ -331,21 +331,21 @@ func listPackages(ctx context.Context, pkgs []string) ([]listed, error) {
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("listing standard packages: %v\n%s", err, stderr.Bytes())
+		return nil, fmt.Errorf("listing packages: %v\n%s", err, stderr.Bytes())
 	}
 	var found []listed
 	dec := json.NewDecoder(bytes.NewReader(out))
 	for dec.More() {
 		var p listed
 		if err := dec.Decode(&p); err != nil {
-			return nil, fmt.Errorf("listing standard packages: %w", err)
+			return nil, fmt.Errorf("listing packages: %w", err)
 		}
 		// unsafe has no archive: the compiler knows it.
 		if p.ImportPath == "unsafe" {
 			continue
 		}
 		if p.Export == "" {
-			return nil, fmt.Errorf("listing standard packages: %s has no js/wasm archive", p.ImportPath)
+			return nil, fmt.Errorf("listing packages: %s has no js/wasm archive", p.ImportPath)
 		}
 		p.Deps = slices.DeleteFunc(p.Deps, func(d string) bool { return d == "unsafe" })
 		found = append(found, p)
