@@ -47,6 +47,8 @@ func TestSlimEditsOfInstalledGo(t *testing.T) {
 			[]string{"simdIntrinsics(addF)", "ClearAVXUpperBits", "buildcfg.Experiment.SIMD"}},
 		{[]string{`case "wasm":`, "wasm.Init()", "ld.Main(arch, theArch)", `"cmd/link/internal/wasm"`},
 			[]string{"amd64", "mips64", "loong64.Init", `"cmd/link/internal/x86"`}},
+		{[]string{"func ldobj(", "unknownObjFormat = true", `Errorf("truncated object file: %s: %v", pn, err)`, "loadpe.PostProcessImports()"},
+			[]string{"loadelf.Load", "loadmacho.Load", "loadpe.Load", "loadxcoff.Load", `"cmd/link/internal/loadelf"`, "magic :="}},
 	}
 	for i, c := range checks {
 		src := string(files[i].Source)
@@ -151,6 +153,13 @@ func initIntrinsics(cfg *intrinsicBuildConfig) {
 	}
 }
 `, "does not call simdIntrinsics"},
+		{"a loader moved", "cmd/link/internal/ld/lib.go", `package ld
+func ldobj() {
+	if elf { loadelf.Load() }
+	if macho { loadmacho.Load() }
+	if pe { loadpe.Load() }
+}
+`, "ldobj does not call loadxcoff.Load"},
 		{"nothing left to drop", "cmd/link/main.go", `package main
 func main() {
 	switch buildcfg.GOARCH {
