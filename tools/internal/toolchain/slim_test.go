@@ -49,6 +49,10 @@ func TestSlimEditsOfInstalledGo(t *testing.T) {
 			[]string{"amd64", "mips64", "loong64.Init", `"cmd/link/internal/x86"`}},
 		{[]string{"func ldobj(", "unknownObjFormat = true", `Errorf("truncated object file: %s: %v", pn, err)`, "loadpe.PostProcessImports()"},
 			[]string{"loadelf.Load", "loadmacho.Load", "loadpe.Load", "loadxcoff.Load", `"cmd/link/internal/loadelf"`, "magic :="}},
+		{[]string{"func (out *OutBuf) writeLoc(", "max(lenNeeded, 2*int64(cap(out.heap)))", "clear(out.heap[heapLen:])", "return heapPos, out.heap"},
+			[]string{"append(out.heap, make("}},
+		{[]string{"func NewLoader(", "symsByName:           [2]map[string]Sym{make(map[string]Sym), make(map[string]Sym)}"},
+			[]string{"80000", "50000"}},
 	}
 	for i, c := range checks {
 		src := string(files[i].Source)
@@ -160,6 +164,27 @@ func ldobj() {
 	if pe { loadpe.Load() }
 }
 `, "ldobj does not call loadxcoff.Load"},
+		{"output grown another way", "cmd/link/internal/ld/outbuf.go", `package ld
+func (out *OutBuf) writeLoc(lenToWrite int64) (int64, []byte) {
+	if lenNeeded > heapLen {
+		out.heap = slices.Grow(out.heap, int(lenNeeded-heapLen))
+	}
+	return heapPos, out.heap
+}
+`, `writeLoc has 0 statements "out.heap = append(out.heap, make([]byte, lenNeeded-heapLen)...)", want 1`},
+		{"writeLoc renamed", "cmd/link/internal/ld/outbuf.go", `package ld
+func (out *OutBuf) reserve(n int64) {}
+`, "no method OutBuf.writeLoc"},
+		{"name maps made elsewhere", "cmd/link/internal/loader/loader.go", `package loader
+func NewLoader() *Loader {
+	return &Loader{symsByName: newNameMaps()}
+}
+`, "does not set symsByName to a literal of two maps"},
+		{"name maps already unsized", "cmd/link/internal/loader/loader.go", `package loader
+func NewLoader() *Loader {
+	return &Loader{symsByName: [2]map[string]Sym{make(map[string]Sym), make(map[string]Sym)}}
+}
+`, "are not made with a size: make(map[string]Sym)"},
 		{"nothing left to drop", "cmd/link/main.go", `package main
 func main() {
 	switch buildcfg.GOARCH {
