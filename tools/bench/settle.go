@@ -40,8 +40,22 @@ func startBrowser(dir string) (context.Context, context.CancelFunc, error) {
 			fmt.Printf("  (the browser was still busy after %v)\n", waited.Round(time.Millisecond))
 		}
 	}
-	return ctx, cancel, nil
+	// Closed the way a learner closes it, the browser writes what it keeps (localStorage,
+	// its caches' indexes) before it exits, as the next visit to this profile expects;
+	// stopping the process outright lost the page's localStorage.
+	closeBrowser := func() {
+		closing, stop := context.WithTimeout(ctx, browserClose)
+		defer stop()
+		if err := chromedp.Cancel(closing); err != nil {
+			fmt.Printf("  (closing the browser: %v)\n", err)
+		}
+		cancel()
+	}
+	return ctx, closeBrowser, nil
 }
+
+// browserClose is how long a browser is given to close itself before it is stopped.
+const browserClose = 20 * time.Second
 
 // waitQuiet waits until the process pid and its descendants together use less than
 // quietShare of a core over quietWindow, or limit has passed. It reports how long it
