@@ -13,9 +13,10 @@
 //                                                    one main.go or [{name, source}];
 //                                                    test builds its test binary
 //   {type: "format", id, gofmt: URL, source}        gofmt a program
-// "warm" and "build" may carry tools: the compiler's and linker's files as the page names
-// them ({compile, link}, relative to the manifest), to start loading before the manifest
-// arrives (Toolchain.expectTools).
+// "warm" and "build" may carry memoryHint: how far the tools' memories grew in an earlier
+// visit, as "memory-grown" reported it (Toolchain.setMemoryHint); and tools: the
+// compiler's and linker's files as the page names them ({compile, link}, relative to the
+// manifest), to start loading before the manifest arrives (Toolchain.expectTools).
 // Messages to the page:
 //   {type: "event", id?, event}                     build events (events.js): the
 //                                                    toolchain's progress, then
@@ -25,6 +26,9 @@
 //                                                    what a test binary runs
 //   {type: "formatted", id, source?, error?}
 //   {type: "warm"} | {type: "warm-failed", message}   the toolchain is loaded (or not)
+//   {type: "memory-grown", grown}                   after a build: how far the tools'
+//                                                    memories have grown, to keep for
+//                                                    the next visit
 //   {type: "warm-skipped"}                          the manifest names other tools than
 //                                                    those kept: nothing was loaded
 //   {type: "warmed-up", builds}                     the warm-up builds are done; builds
@@ -130,7 +134,7 @@ async function fetchModule(url) {
 
 // Bytes are counted as they arrive so the page can draw a progress bar; each file's
 // share of the total is known from the manifest, by how the response is encoded.
-function getToolchain(base, tools = null) {
+function getToolchain(base, memoryHint = null, tools = null) {
   toolchain ??= new Toolchain({
     load: async (path, onBytes = () => {}, onEncoding = () => {}) => {
       const response = await fetchOK(new URL(path, base));
@@ -148,8 +152,19 @@ function getToolchain(base, tools = null) {
     },
     onProgress: (p) => (quiet && currentID === null) || postMessage({ type: "event", id: currentID, event: { kind: Kind.ToolchainProgress, ...p } }),
   });
+  toolchain.setMemoryHint(memoryHint);
   toolchain.expectTools(tools);
   return toolchain;
+}
+
+// reportGrown tells the page how far the tools' memories have grown, when that changed.
+let grownSent = "";
+function reportGrown() {
+  const grown = toolchain.memoryGrown();
+  const json = JSON.stringify(grown);
+  if (json === grownSent) return;
+  grownSent = json;
+  postMessage({ type: "memory-grown", grown });
 }
 
 // Builds run one at a time: the toolchain has one file system.
@@ -166,7 +181,7 @@ onmessage = ({ data: msg }) => {
       serially(async () => {
         currentID = null;
         try {
-          const tc = getToolchain(msg.toolchain, msg.tools);
+          const tc = getToolchain(msg.toolchain, msg.memoryHint, msg.tools);
           quiet = !!msg.quiet;
           if (msg.kept) {
             // The manifest comes from the network when it can: after the site changed
@@ -199,7 +214,10 @@ onmessage = ({ data: msg }) => {
             if (requested === 0) {
               currentID = null;
               const r = await toolchain.build(`${WARM_UP}\n// warm-up ${i}\n`, { giveWay });
-              if (r.ok) warmUpBuilds++;
+              if (r.ok) {
+                warmUpBuilds++;
+                reportGrown();
+              }
               toolchain.prepareSpares();
             }
             if (i === WARM_UP_BUILDS - 1) {
@@ -215,12 +233,12 @@ onmessage = ({ data: msg }) => {
       requested++;
       wake?.();
       // Its archives download while the builds ahead of it (or the toolchain's loading) run.
-      getToolchain(msg.toolchain, msg.tools).prefetch(msg.program, { test: !!msg.test });
+      getToolchain(msg.toolchain, msg.memoryHint, msg.tools).prefetch(msg.program, { test: !!msg.test });
       serially(async () => {
         currentID = msg.id;
         const report = (event) => postMessage({ type: "event", id: msg.id, event });
         try {
-          const r = await getToolchain(msg.toolchain).buildWithEvents(msg.program, report, { test: !!msg.test });
+          const r = await getToolchain(msg.toolchain, msg.memoryHint).buildWithEvents(msg.program, report, { test: !!msg.test });
           if (r.ok) {
             // The runner limits every program's memory (memory-limit.js); doing it here
             // makes the one copy the transfer needs anyway (the cache keeps its own), so
@@ -228,6 +246,7 @@ onmessage = ({ data: msg }) => {
             const limited = withMemoryLimit(r.wasm);
             const wasm = (limited.buffer === r.wasm.buffer ? limited.slice() : limited).buffer;
             postMessage({ type: "built", id: msg.id, ok: true, wasm, tests: r.tests }, [wasm]);
+            reportGrown();
           } else {
             postMessage({ type: "built", id: msg.id, ok: false });
           }

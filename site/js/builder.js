@@ -1,6 +1,7 @@
 // builder.js is the page's side of the build worker (build-worker.js): it asks for the
 // toolchain to be loaded and warmed, builds edited programs and formats source. The worker
 // is started on first use, so a learner who never edits downloads nothing of the toolchain.
+import { readSaved, save, toolMemoryKey } from "./storage.js";
 
 /** Builder sends builds and formatting to the build worker. */
 export class Builder {
@@ -51,6 +52,9 @@ export class Builder {
         this.warmed = null;
         this.resolveWarm?.(data);
         break;
+      case "memory-grown":
+        save(toolMemoryKey, JSON.stringify(data.grown));
+        break;
       case "warmed-up":
         this.warmedUp = true;
         this.warmUpBuilds = data.builds;
@@ -81,7 +85,7 @@ export class Builder {
       this.resolveWarm = resolve;
       // A quiet warm loads nothing but the tools kept: none named otherwise starts early.
       const tools = kept && !(this.tools?.compile === kept.compile && this.tools?.link === kept.link) ? null : this.tools;
-      this.worker.postMessage({ type: "warm", toolchain: this.toolchainURL, quiet, kept, tools });
+      this.worker.postMessage({ type: "warm", toolchain: this.toolchainURL, quiet, kept, tools, memoryHint: memoryHint() });
     });
     return this.warmed;
   }
@@ -109,7 +113,7 @@ export class Builder {
     const id = this.nextID++;
     return new Promise((resolve) => {
       this.pending.set(id, { resolve, onEvent });
-      this.worker.postMessage({ type: "build", id, toolchain: this.toolchainURL, tools: this.tools, program, test });
+      this.worker.postMessage({ type: "build", id, toolchain: this.toolchainURL, tools: this.tools, program, test, memoryHint: memoryHint() });
     });
   }
 
@@ -131,6 +135,15 @@ function manifestNames(tools, toolchainURL) {
   const compile = name(tools?.compile);
   const link = name(tools?.link);
   return compile && link ? { compile, link } : null;
+}
+
+// memoryHint is how far the tools' memories grew in an earlier visit, or null.
+function memoryHint() {
+  try {
+    return JSON.parse(readSaved(toolMemoryKey) ?? "null");
+  } catch {
+    return null;
+  }
 }
 
 // keptTools tells whether this browser keeps the toolchain's manifest and the compiler

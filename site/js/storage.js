@@ -1,5 +1,5 @@
 // storage.js is the page's use of localStorage: what the learner keeps between visits
-// (edits, the clock, exercises done). Storage may be full or disabled; nothing fails
+// (edits, the clock, exercises done), and how much memory the toolchain took. Storage may be full or disabled; nothing fails
 // because of it, the page only forgets.
 
 /** editKey is the localStorage key of a lesson program's saved edit. */
@@ -7,6 +7,12 @@ export const editKey = (slug, file) => `playground:edit:${slug}/${file}`;
 
 /** doneKey is the localStorage key that says a lesson's exercises were solved. */
 export const doneKey = (slug) => `playground:done:${slug}`;
+
+/**
+ * toolMemoryKey is the localStorage key of how far the compiler's and linker's memories
+ * grew in this browser (Toolchain.memoryGrown), so the next visit can map that much ahead.
+ */
+export const toolMemoryKey = "playground:toolchain-memory";
 
 export function readSaved(key) {
   try {

@@ -72,6 +72,20 @@ func TestEditAndRunCompilesInTheBrowser(t *testing.T) {
 	if got := outputText(t, ctx); !strings.Contains(got, "built a moment ago") || !strings.Contains(got, "after 2s") {
 		t.Errorf("second run:\n%s", got)
 	}
+	// The page keeps how far the tools' memories grew, for the next visit to map ahead:
+	// past the least memory each tool declares, as a build grows it.
+	waitFor(t, ctx, `(() => {
+		const grown = JSON.parse(localStorage.getItem("playground:toolchain-memory") ?? "{}");
+		return grown.compile > 0 && grown.link > 0;
+	})()`)
+	grownPastLeast := `(async () => {
+		const m = await (await fetch(new URL("manifest.json", window.playground.builder.toolchainURL))).json();
+		const grown = JSON.parse(localStorage.getItem("playground:toolchain-memory"));
+		return grown.compile > m.compile.memoryPages && grown.link > m.link.memoryPages;
+	})()`
+	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](grownPastLeast, chromedp.EvalAwaitPromise)); err != nil || !ok {
+		t.Errorf("the kept memory sizes are not past the tools' least sizes (%v): %s", err, eval[string](t, ctx, `localStorage.getItem("playground:toolchain-memory")`))
+	}
 }
 
 func TestCompileErrorMarksTheLine(t *testing.T) {
