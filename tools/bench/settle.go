@@ -29,7 +29,8 @@ const (
 )
 
 // startBrowser starts Chromium with its profile in dir (browser.Start) and waits until
-// the browser, all its processes together, has gone quiet.
+// the browser, all its processes together, has gone quiet. The function it returns
+// closes the browser as a learner would, its profile written for the next visit.
 func startBrowser(dir string) (context.Context, context.CancelFunc, error) {
 	ctx, cancel, err := browser.Start(context.Background(), dir)
 	if err != nil {
